@@ -1,0 +1,222 @@
+//! Helpers for end-to-end tests against the real `diem-node` binary.
+//!
+//! Every node gets free loopback ports and its own temporary directory, every wait has a
+//! deadline, and [`Node`] stops its process on drop, so a failing test never leaves a node
+//! running or hangs. When a wait fails, the panic message carries the tail of the node's log.
+
+#![allow(dead_code)] // each test binary uses a different subset
+
+use serde_json::Value;
+use std::{
+	fs::File,
+	io::Read,
+	net::TcpListener,
+	path::PathBuf,
+	process::{Child, Command, ExitStatus, Stdio},
+	time::{Duration, Instant},
+};
+use subxt::{
+	rpcs::{rpc_params, RpcClient},
+	OnlineClient, PolkadotConfig,
+};
+
+/// How long a node may take from spawn to answering RPC (wasm compilation included).
+pub const START_TIMEOUT: Duration = Duration::from_secs(90);
+/// Generous bound for a handful of 6-second blocks to be produced and finalized.
+pub const BLOCKS_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long a node may take to shut down after SIGTERM.
+pub const STOP_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A port on 127.0.0.1 that nothing listens on right now.
+pub fn free_port() -> u16 {
+	let listener = TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral loopback port");
+	listener.local_addr().expect("local addr").port()
+}
+
+/// A running `diem-node` process with its ports, data directory and log file.
+pub struct Node {
+	pub name: String,
+	pub rpc_port: u16,
+	pub p2p_port: u16,
+	child: Option<Child>,
+	log_path: PathBuf,
+	// Held so the base path and log outlive the process.
+	_dir: tempfile::TempDir,
+}
+
+impl Node {
+	/// Starts `diem-node` with `args` plus loopback-only ports, a temporary base path and no
+	/// telemetry. Output goes to a log file shown when a wait fails.
+	pub fn start(name: &str, args: &[&str]) -> Node {
+		let dir = tempfile::Builder::new()
+			.prefix(&format!("diem-e2e-{name}-"))
+			.tempdir()
+			.expect("temporary directory");
+		let log_path = dir.path().join("node.log");
+		let log = File::create(&log_path).expect("log file");
+		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
+
+		let child = Command::new(env!("CARGO_BIN_EXE_diem-node"))
+			.args(args)
+			.arg("--base-path")
+			.arg(dir.path().join("data"))
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--prometheus-port", &prometheus_port.to_string()])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
+			.args(["--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
+			.args(["--name", name])
+			.stdout(Stdio::null())
+			.stderr(log)
+			.spawn()
+			.expect("spawn diem-node");
+
+		Node { name: name.into(), rpc_port, p2p_port, child: Some(child), log_path, _dir: dir }
+	}
+
+	pub fn ws_url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// The last lines of the node's log, for failure messages.
+	pub fn log_tail(&self) -> String {
+		let mut text = String::new();
+		if let Ok(mut file) = File::open(&self.log_path) {
+			let _ = file.read_to_string(&mut text);
+		}
+		let lines: Vec<&str> = text.lines().collect();
+		lines[lines.len().saturating_sub(40)..].join("\n")
+	}
+
+	/// Panics with the log tail and `message`.
+	pub fn fail(&self, message: impl std::fmt::Display) -> ! {
+		panic!("node {}: {message}\n--- last log lines ---\n{}", self.name, self.log_tail())
+	}
+
+	fn ensure_running(&mut self) {
+		if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+			self.fail(format!("exited early with {status}"));
+		}
+	}
+
+	/// Waits until the node answers RPC and returns a raw RPC client and a subxt client.
+	pub async fn connect(&mut self) -> (RpcClient, OnlineClient<PolkadotConfig>) {
+		let deadline = Instant::now() + START_TIMEOUT;
+		loop {
+			self.ensure_running();
+			if let Ok(rpc) = RpcClient::from_insecure_url(self.ws_url()).await {
+				// Wait for genesis to be readable before building the full client.
+				if rpc.request::<Value>("chain_getBlockHash", rpc_params![0]).await.is_ok() {
+					match OnlineClient::<PolkadotConfig>::from_rpc_client(rpc.clone()).await {
+						Ok(client) => return (rpc, client),
+						Err(e) if Instant::now() > deadline => self.fail(format!("subxt: {e}")),
+						Err(_) => {},
+					}
+				}
+			}
+			if Instant::now() > deadline {
+				self.fail(format!("no RPC on {} within {START_TIMEOUT:?}", self.ws_url()));
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+
+	/// Waits until the finalized block number is at least `number`; returns it.
+	pub async fn wait_finalized(&mut self, rpc: &RpcClient, number: u64) -> u64 {
+		let deadline = Instant::now() + BLOCKS_TIMEOUT;
+		loop {
+			self.ensure_running();
+			let finalized = finalized_number(rpc).await;
+			match finalized {
+				Ok(n) if n >= number => return n,
+				Ok(_) | Err(_) if Instant::now() > deadline => self.fail(format!(
+					"finalized block did not reach #{number} within {BLOCKS_TIMEOUT:?} (now {finalized:?}, best {:?})",
+					best_number(rpc).await
+				)),
+				_ => tokio::time::sleep(Duration::from_millis(500)).await,
+			}
+		}
+	}
+
+	/// Sends SIGTERM and waits for the process to exit; returns its exit status.
+	pub fn stop(&mut self) -> ExitStatus {
+		let Some(mut child) = self.child.take() else { panic!("node {} already stopped", self.name) };
+		let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+		let deadline = Instant::now() + STOP_TIMEOUT;
+		loop {
+			if let Ok(Some(status)) = child.try_wait() {
+				return status;
+			}
+			if Instant::now() > deadline {
+				let _ = child.kill();
+				let _ = child.wait();
+				self.fail(format!("did not stop within {STOP_TIMEOUT:?} of SIGTERM"));
+			}
+			std::thread::sleep(Duration::from_millis(100));
+		}
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		// A test that panicked before `stop` must not leave the process behind.
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+}
+
+fn hex_number(value: &Value) -> Option<u64> {
+	u64::from_str_radix(value.as_str()?.trim_start_matches("0x"), 16).ok()
+}
+
+/// Number of a header returned by `chain_getHeader`.
+pub fn header_number(header: &Value) -> Option<u64> {
+	hex_number(header.get("number")?)
+}
+
+pub async fn finalized_number(rpc: &RpcClient) -> Result<u64, String> {
+	let hash: Value = rpc
+		.request("chain_getFinalizedHead", rpc_params![])
+		.await
+		.map_err(|e| e.to_string())?;
+	let header: Value =
+		rpc.request("chain_getHeader", rpc_params![hash]).await.map_err(|e| e.to_string())?;
+	header_number(&header).ok_or_else(|| format!("bad header {header}"))
+}
+
+pub async fn best_number(rpc: &RpcClient) -> Result<u64, String> {
+	let header: Value =
+		rpc.request("chain_getHeader", rpc_params![]).await.map_err(|e| e.to_string())?;
+	header_number(&header).ok_or_else(|| format!("bad header {header}"))
+}
+
+/// The hash of block `number` on the node's canonical chain, as a hex string.
+pub async fn block_hash(rpc: &RpcClient, number: u64) -> String {
+	let hash: Value = rpc
+		.request("chain_getBlockHash", rpc_params![number])
+		.await
+		.expect("chain_getBlockHash");
+	hash.as_str().unwrap_or_else(|| panic!("no block #{number}")).to_string()
+}
+
+/// The Aura slot of a block, read from its pre-runtime digest (`PreRuntime(*b"aura", slot)`).
+pub async fn aura_slot(rpc: &RpcClient, hash: &str) -> u64 {
+	let header: Value =
+		rpc.request("chain_getHeader", rpc_params![hash]).await.expect("chain_getHeader");
+	let logs = header["digest"]["logs"].as_array().expect("digest logs");
+	// SCALE: variant 6 (PreRuntime), engine id "aura", compact length 8, then the u64 slot in
+	// little endian.
+	const AURA_PRE_DIGEST: &str = "0x066175726120";
+	let log = logs
+		.iter()
+		.filter_map(Value::as_str)
+		.find(|log| log.starts_with(AURA_PRE_DIGEST) && log.len() == AURA_PRE_DIGEST.len() + 16)
+		.unwrap_or_else(|| panic!("block {hash} has no Aura pre-digest: {header}"));
+	let slot_hex = &log[AURA_PRE_DIGEST.len()..];
+	let mut bytes = [0u8; 8];
+	for (i, byte) in bytes.iter_mut().enumerate() {
+		*byte = u8::from_str_radix(&slot_hex[2 * i..2 * i + 2], 16).expect("hex");
+	}
+	u64::from_le_bytes(bytes)
+}

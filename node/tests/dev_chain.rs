@@ -1,0 +1,126 @@
+//! End to end: `diem-node --dev` produces and finalizes blocks, and a signed HASH transfer from
+//! Alice to Bob, submitted through subxt, is finalized with the right event and balances.
+
+mod common;
+
+use common::Node;
+use scale_decode::DecodeAsType;
+use std::time::Duration;
+use subxt::dynamic;
+use subxt_signer::sr25519::dev;
+
+/// One HASH in base units (12 decimals).
+const HASH: u128 = 1_000_000_000_000;
+
+#[derive(Debug, DecodeAsType)]
+struct AccountInfo {
+	data: AccountData,
+}
+
+#[derive(Debug, DecodeAsType)]
+struct AccountData {
+	free: u128,
+}
+
+#[derive(Debug, DecodeAsType)]
+struct Transfer {
+	from: [u8; 32],
+	to: [u8; 32],
+	amount: u128,
+}
+
+#[derive(Debug, DecodeAsType)]
+struct TransactionFeePaid {
+	who: [u8; 32],
+	actual_fee: u128,
+	tip: u128,
+}
+
+async fn free_balance(
+	client: &subxt::OnlineClient<subxt::PolkadotConfig>,
+	at: subxt::config::polkadot::H256,
+	who: [u8; 32],
+) -> u128 {
+	let at_block = client.at_block(at).await.expect("block client");
+	let address = dynamic::storage::<([u8; 32],), AccountInfo>("System", "Account");
+	let value = at_block.storage().fetch(address, (who,)).await.expect("System.Account");
+	value.decode().expect("decode AccountInfo").data.free
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dev_chain_finalizes_a_signed_transfer() {
+	let mut node = Node::start("dev", &["--dev"]);
+	let (rpc, client) = node.connect().await;
+
+	// Blocks are produced and finalized (GRANDPA with one voter finalizes right behind Aura).
+	node.wait_finalized(&rpc, 2).await;
+
+	let (alice, bob) = (dev::alice(), dev::bob());
+	let (alice_id, bob_id) = (alice.public_key().0, bob.public_key().0);
+
+	let amount = 7 * HASH;
+	let transfer = dynamic::transaction(
+		"Balances",
+		"transfer_keep_alive",
+		(bob.public_key().to_address::<()>(), amount),
+	);
+	let at = client.at_current_block().await.expect("current block");
+	let progress = at
+		.transactions()
+		.sign_and_submit_then_watch_default(&transfer, &alice)
+		.await
+		.unwrap_or_else(|e| node.fail(format!("submit failed: {e}")));
+	let in_block =
+		match tokio::time::timeout(common::BLOCKS_TIMEOUT, progress.wait_for_finalized()).await {
+			Ok(Ok(in_block)) => in_block,
+			Ok(Err(e)) => node.fail(format!("transfer not finalized: {e}")),
+			Err(_) => node.fail("transfer not finalized in time"),
+		};
+	let events = in_block.wait_for_success().await.expect("transfer succeeded");
+
+	let transfer_event = events
+		.iter()
+		.map(|event| event.expect("event decodes"))
+		.find(|event| event.pallet_name() == "Balances" && event.event_name() == "Transfer")
+		.expect("Balances.Transfer event")
+		.decode_fields_unchecked_as::<Transfer>()
+		.expect("Transfer fields");
+	assert_eq!(transfer_event.from, alice_id);
+	assert_eq!(transfer_event.to, bob_id);
+	assert_eq!(transfer_event.amount, amount);
+
+	let fee = events
+		.iter()
+		.map(|event| event.expect("event decodes"))
+		.find(|event| {
+			event.pallet_name() == "TransactionPayment" && event.event_name() == "TransactionFeePaid"
+		})
+		.expect("TransactionPayment.TransactionFeePaid event")
+		.decode_fields_unchecked_as::<TransactionFeePaid>()
+		.expect("fee fields");
+	assert_eq!(fee.who, alice_id);
+	assert_eq!(fee.tip, 0);
+	assert!(fee.actual_fee > 0, "transfers are not free");
+
+	// Balances just before and right after the block that included the transfer. Nothing else
+	// on the dev chain moves Alice's or Bob's HASH.
+	let block = in_block.block_hash();
+	let parent = client
+		.at_block(block)
+		.await
+		.expect("block")
+		.block_header()
+		.await
+		.expect("header")
+		.parent_hash;
+	let alice_before = free_balance(&client, parent, alice_id).await;
+	let bob_before = free_balance(&client, parent, bob_id).await;
+	assert_eq!(free_balance(&client, block, bob_id).await, bob_before + amount);
+	assert_eq!(free_balance(&client, block, alice_id).await, alice_before - amount - fee.actual_fee);
+
+	drop(client);
+	drop(rpc);
+	tokio::time::sleep(Duration::from_millis(100)).await;
+	let status = node.stop();
+	assert!(status.success(), "node did not shut down cleanly: {status}");
+}

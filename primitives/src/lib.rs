@@ -1,0 +1,75 @@
+//! # diem-primitives
+//!
+//! Types and constants shared by the DIEM chain's runtime, node and clients. `no_std`, so the
+//! runtime, the node and off-chain tools agree on one definition of an account, a balance and a
+//! HASH unit.
+//!
+//! Later issues add the mint-curve math, the voucher format and the small traits pallets use to
+//! talk to each other here (see `DESIGN.md`).
+//!
+//! ```
+//! use diem_primitives::{hash, HASH_DECIMALS};
+//! assert_eq!(hash::UNIT, 10u128.pow(HASH_DECIMALS as u32));
+//! ```
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use polkadot_sdk::sp_runtime::{
+	self,
+	traits::{IdentifyAccount, Verify},
+	MultiSignature,
+};
+
+/// Block number: u32 lasts ~800 years at 6 s blocks.
+pub type BlockNumber = u32;
+/// A signature of any of the schemes wallets use (sr25519, ed25519, ecdsa).
+pub type Signature = MultiSignature;
+/// An account id: the 32-byte public key behind a [`Signature`].
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Balance of HASH (and later DIEM) in base units.
+pub type Balance = u128;
+/// Per-account transaction counter.
+pub type Nonce = u32;
+/// Block and state hashes.
+pub type Hash = polkadot_sdk::sp_core::H256;
+/// The header type of the chain.
+pub type Header = sp_runtime::generic::Header<BlockNumber, sp_runtime::traits::BlakeTwo256>;
+
+/// The SS58 address prefix of the DIEM chain. 42 is the generic Substrate prefix, so dev
+/// accounts read the same in every tool until the chain registers its own.
+pub const SS58_PREFIX: u16 = 42;
+
+/// HASH, the native token: ticker and decimals (shown by wallets through chain properties).
+pub const HASH_SYMBOL: &str = "HASH";
+/// Decimals of HASH.
+pub const HASH_DECIMALS: u8 = 12;
+
+/// HASH amounts in base units.
+pub mod hash {
+	use super::Balance;
+	/// One HASH.
+	pub const UNIT: Balance = 1_000_000_000_000;
+	/// 10^-3 HASH.
+	pub const MILLI: Balance = UNIT / 1_000;
+	/// 10^-6 HASH.
+	pub const MICRO: Balance = UNIT / 1_000_000;
+	/// The existential deposit: an account holding less is reaped.
+	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI;
+}
+
+/// Block time.
+pub mod time {
+	use super::BlockNumber;
+	/// Target block time. Aura's slot equals it; GRANDPA finalizes a few blocks behind.
+	pub const MILLI_SECS_PER_BLOCK: u64 = 6_000;
+	/// Slot duration for Aura.
+	pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+	// `as` here is lossless: 6_000 fits u32; clippy cannot see it in a const context.
+	#[allow(clippy::cast_possible_truncation)]
+	const BLOCK_MS: BlockNumber = MILLI_SECS_PER_BLOCK as BlockNumber;
+	/// Blocks per minute.
+	pub const MINUTES: BlockNumber = 60_000 / BLOCK_MS;
+	/// Blocks per hour.
+	pub const HOURS: BlockNumber = MINUTES * 60;
+	/// Blocks per day.
+	pub const DAYS: BlockNumber = HOURS * 24;
+}

@@ -1,0 +1,157 @@
+//! # DIEM runtime
+//!
+//! The state transition function of the DIEM chain. This crate wires FRAME pallets together:
+//!
+//! - **consensus**: `Timestamp`, `Aura` (block production), `Grandpa` (finality);
+//! - **money**: `Balances` holds HASH, the native token (12 decimals), and `TransactionPayment`
+//!   charges fees in it;
+//! - **accounts and governance**: `Sudo` (Root on dev and test networks), `Utility`, `Proxy`,
+//!   `Multisig`.
+//!
+//! Files by responsibility: [`configs`] holds one module per pallet configuration, [`apis`] the
+//! runtime APIs nodes, wallets and dApps call, [`genesis_config_presets`] the `development` and
+//! `local_testnet` genesis states the node's chain specs are built from, and [`migrations`] the
+//! storage migrations run on the next runtime upgrade.
+//!
+//! With the `std` feature the compiled wasm blob is exported as [`WASM_BINARY`]; the node embeds
+//! it in its chain specs.
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime` expands deeply nested types.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+pub mod migrations;
+#[cfg(test)]
+mod tests;
+
+use alloc::{borrow::Cow, vec::Vec};
+use polkadot_sdk::{
+	frame_executive, frame_metadata_hash_extension, frame_support, frame_system, pallet_aura, pallet_balances,
+	pallet_grandpa, pallet_multisig, pallet_proxy, pallet_sudo, pallet_timestamp,
+	pallet_transaction_payment, pallet_utility,
+	sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256},
+	sp_version::{self, RuntimeVersion},
+};
+
+pub use diem_primitives::{hash::EXISTENTIAL_DEPOSIT, AccountId, Balance, BlockNumber, Hash, Nonce, Signature};
+
+/// Opaque types: what the node needs to know about blocks and keys without knowing the runtime's
+/// call and event types.
+pub mod opaque {
+	use super::*;
+	pub use polkadot_sdk::sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	pub type BlockId = generic::BlockId<Block>;
+
+	impl_opaque_keys! {
+		/// The session keys a validator registers: Aura signs blocks, GRANDPA votes on finality.
+		pub struct SessionKeys {
+			pub aura: Aura,
+			pub grandpa: Grandpa,
+		}
+	}
+}
+pub use opaque::SessionKeys;
+
+/// The runtime version. Bump `spec_version` on every runtime change that is deployed, and
+/// `transaction_version` whenever an existing call's index or arguments change.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("diem"),
+	impl_name: Cow::Borrowed("diem-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The address format: accounts, or indices via `MultiAddress`.
+pub type Address = polkadot_sdk::sp_runtime::MultiAddress<AccountId, ()>;
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+pub type SignedBlock = generic::SignedBlock<Block>;
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions every signed extrinsic carries, in order. Wallets must know each
+/// of them; `CheckMetadataHash` lets offline signers verify what they sign.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Executes blocks: dispatches extrinsics to the pallets in `Runtime`. Storage migrations are
+/// wired through `frame_system::Config::SingleBlockMigrations` (see [`migrations`]).
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	// Consensus and time: 0..=9.
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	// Money: 10..=19.
+	#[runtime::pallet_index(10)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(11)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	// Accounts and governance: 20..=29.
+	#[runtime::pallet_index(20)]
+	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(21)]
+	pub type Utility = pallet_utility;
+	#[runtime::pallet_index(22)]
+	pub type Proxy = pallet_proxy;
+	#[runtime::pallet_index(23)]
+	pub type Multisig = pallet_multisig;
+}

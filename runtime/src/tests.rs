@@ -1,0 +1,229 @@
+//! Runtime tests: genesis presets build a valid state, and signed extrinsics go through the
+//! executive the way a block author applies them.
+
+use crate::{
+	genesis_config_presets::{self, DEV_ENDOWMENT},
+	Address, Aura, Balances, Executive, Grandpa, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic,
+};
+use codec::Encode;
+use diem_primitives::hash::UNIT;
+use polkadot_sdk::{
+	frame_metadata_hash_extension::CheckMetadataHash,
+	frame_support::genesis_builder_helper::build_state,
+	frame_system, pallet_aura, pallet_balances, pallet_sudo, pallet_timestamp,
+	pallet_transaction_payment,
+	sp_consensus_aura::{Slot, AURA_ENGINE_ID},
+	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
+	sp_io::TestExternalities,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::{
+		generic::{self, Era},
+		traits::Header as _,
+		BuildStorage, Digest, DigestItem,
+	},
+};
+use serde_json::Value;
+
+/// Overlays `patch` on `base` the way the node's chain-spec builder does: objects merge key by
+/// key, anything else replaces.
+fn merge_json(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge_json(base.entry(key).or_insert(Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Storage of the named preset, built the way a node builds genesis from a chain spec.
+fn preset_ext(name: &str) -> TestExternalities {
+	let patch: Value = genesis_config_presets::get_preset(&name.into())
+		.and_then(|bytes| serde_json::from_slice(&bytes).ok())
+		.unwrap_or_else(|| panic!("preset {name} missing or not JSON"));
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("default json");
+	merge_json(&mut config, patch);
+	let config_bytes = serde_json::to_vec(&config).expect("json");
+
+	let mut ext = TestExternalities::new(Default::default());
+	ext.execute_with(|| build_state::<RuntimeGenesisConfig>(config_bytes))
+		.unwrap_or_else(|e| panic!("preset {name} does not build: {e}"));
+	ext
+}
+
+#[test]
+fn preset_names_are_the_documented_ones() {
+	let names = genesis_config_presets::preset_names();
+	assert_eq!(names, vec![DEV_RUNTIME_PRESET.to_string(), LOCAL_TESTNET_RUNTIME_PRESET.into()]);
+	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
+}
+
+#[test]
+fn development_preset_has_one_validator_and_funded_dev_accounts() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+
+		let accounts = genesis_config_presets::dev_accounts();
+		assert_eq!(accounts.len(), 12, "Alice..Ferdie and their stashes");
+		for who in &accounts {
+			assert_eq!(Balances::free_balance(who), DEV_ENDOWMENT);
+		}
+		// Issuance is exactly what genesis handed out: nothing created on the side.
+		assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * 12);
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_alice_and_bob_validating() {
+	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(
+			aura,
+			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
+		);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 2);
+	});
+}
+
+#[test]
+fn default_genesis_builds() {
+	// The empty (`None`) preset is the plain default config; it must build too.
+	let storage = RuntimeGenesisConfig::default().build_storage();
+	assert!(storage.is_ok(), "{storage:?}");
+}
+
+/// The transaction extensions a wallet attaches: immortal, nonce `nonce`, no tip, no metadata
+/// hash.
+fn tx_extension(nonce: u32) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// `call` signed by `signer` with `nonce`, as a wallet would submit it.
+fn signed(signer: Sr25519Keyring, nonce: u32, call: RuntimeCall) -> UncheckedExtrinsic {
+	let extension = tx_extension(nonce);
+	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		Address::Id(signer.to_account_id()),
+		signature.into(),
+		extension,
+	)
+}
+
+/// Starts block 1 the way the Aura author does: a slot pre-digest, then the timestamp inherent
+/// for that slot.
+fn start_block_one() {
+	let slot = Slot::from(100u64);
+	let now = u64::from(slot) * Aura::slot_duration();
+	let digest = Digest {
+		logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())],
+	};
+	let header = generic::Header::new(
+		1,
+		Default::default(),
+		Default::default(),
+		System::block_hash(0),
+		digest,
+	);
+	Executive::initialize_block(&header);
+	let timestamp =
+		UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(pallet_timestamp::Call::set { now }));
+	assert!(matches!(Executive::apply_extrinsic(timestamp), Ok(Ok(()))));
+}
+
+#[test]
+fn signed_transfer_goes_through_the_executive() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let issuance_before = Balances::total_issuance();
+		start_block_one();
+
+		let amount = 10 * UNIT;
+		let transfer = signed(
+			Sr25519Keyring::Alice,
+			0,
+			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: bob.clone().into(),
+				value: amount,
+			}),
+		);
+		let applied = Executive::apply_extrinsic(transfer);
+		assert!(matches!(applied, Ok(Ok(()))), "transfer failed: {applied:?}");
+
+		// The fee is whatever TransactionPayment charged; it was burned, so issuance fell by it.
+		let fee = System::events()
+			.into_iter()
+			.find_map(|record| match record.event {
+				RuntimeEvent::TransactionPayment(
+					pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+				) => Some(actual_fee),
+				_ => None,
+			})
+			.expect("fee event");
+		assert!(fee > 0);
+		System::assert_has_event(RuntimeEvent::Balances(pallet_balances::Event::Transfer {
+			from: alice.clone(),
+			to: bob.clone(),
+			amount,
+		}));
+		assert_eq!(Balances::free_balance(&bob), DEV_ENDOWMENT + amount);
+		assert_eq!(Balances::free_balance(&alice), DEV_ENDOWMENT - amount - fee);
+		assert_eq!(Balances::total_issuance(), issuance_before - fee);
+		assert_eq!(System::account_nonce(&alice), 1);
+
+		let header = Executive::finalize_block();
+		assert_eq!(*header.number(), 1);
+	});
+}
+
+#[test]
+fn replayed_or_badly_signed_transfers_are_rejected() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		start_block_one();
+		let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: Sr25519Keyring::Bob.to_account_id().into(),
+			value: UNIT,
+		});
+		let first = signed(Sr25519Keyring::Alice, 0, call.clone());
+		assert!(matches!(Executive::apply_extrinsic(first.clone()), Ok(Ok(()))));
+		// Same nonce again: stale.
+		assert!(Executive::apply_extrinsic(first).is_err());
+
+		// Signed by Bob but claiming to be Alice: bad proof.
+		let extension = tx_extension(1);
+		let payload = SignedPayload::new(call.clone(), extension.clone()).expect("payload");
+		let forged = UncheckedExtrinsic::new_signed(
+			call,
+			Address::Id(Sr25519Keyring::Alice.to_account_id()),
+			payload.using_encoded(|bytes| Sr25519Keyring::Bob.sign(bytes)).into(),
+			extension,
+		);
+		assert!(Executive::apply_extrinsic(forged).is_err());
+		assert_eq!(System::account_nonce(Sr25519Keyring::Alice.to_account_id()), 1);
+	});
+}
+
+#[test]
+fn block_limits_are_consistent_and_metadata_reaches_v16() {
+	// `BlockWeights::validate` is what `build_or_panic` would run; do it without panicking.
+	let weights = crate::configs::RuntimeBlockWeights::get();
+	assert!(weights.validate().is_ok());
+	assert!(Runtime::metadata_versions().contains(&16));
+	assert!(Runtime::metadata_at_version(16).is_some());
+}

@@ -1,0 +1,34 @@
+# Shared settings for the scripts in this directory; sourced, not run.
+#
+# One cargo profile (`ci`: release optimisation with debug assertions and overflow checks, see
+# the workspace Cargo.toml) for the node binary, the tests and CI, and one persistent target
+# directory, so the heavy polkadot-sdk build happens once per machine.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/diem-chain/target}"
+PROFILE=ci
+NODE_BIN="$CARGO_TARGET_DIR/$PROFILE/diem-node"
+
+# Builds the node the same way `cargo test` does (dev-dependencies take part in feature
+# resolution), so running the node and running the tests never compile polkadot-sdk twice.
+build_node() {
+	(cd "$REPO_ROOT" && cargo test --workspace --profile "$PROFILE" --locked --no-run)
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on right now.
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null ||
+		shuf -i 20000-60000 -n 1
+}
+
+# JSON-RPC call over HTTP: rpc PORT METHOD [PARAMS_JSON]
+rpc() {
+	curl -sf -H 'Content-Type: application/json' \
+		-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$2\",\"params\":${3:-[]}}" \
+		"http://127.0.0.1:$1"
+}
+
+# Number of the best (or, with `chain_getFinalizedHead`, finalized) block: block_number PORT
+block_number() {
+	rpc "$1" chain_getHeader | sed -n 's/.*"number":"0x\([0-9a-fA-F]*\)".*/\1/p' | { read -r hex && echo $((16#$hex)); }
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Measures the figures the project reports (build times, test-suite time, binary size, dev node
+# memory). Each subcommand prints one "measure:" line; run them on an idle machine.
+#
+#   scripts/measure.sh build-cold          # node + tests from scratch, in a fresh temporary
+#                                          # target dir (~30 min on 2 cores; the persistent
+#                                          # target dir is left alone)
+#   scripts/measure.sh build-warm [FILE]   # rebuild after touching FILE
+#                                          # (default: runtime/src/configs/balances.rs)
+#   scripts/measure.sh tests               # wall time of scripts/test.sh
+#   scripts/measure.sh size                # size of the diem-node binary
+#   scripts/measure.sh memory [BLOCKS]     # RSS of a dev node after BLOCKS blocks (default 100)
+#   scripts/measure.sh all                 # everything except build-cold
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO_ROOT"
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { s = b - a; printf "%dm%04.1fs (%.0f s)", s / 60, s % 60, s }'; }
+fail() {
+	echo "measure: $*" >&2
+	exit 1
+}
+
+build_cold() {
+	local dir
+	dir="$(mktemp -d /tmp/diem-cold-target.XXXXXX)"
+	trap 'rm -rf "$dir"' RETURN
+	local start
+	start="$(now)"
+	CARGO_TARGET_DIR="$dir" build_node >/dev/null 2>"$dir.log" || fail "cold build failed, see $dir.log"
+	echo "measure: cold build (cargo test --workspace --profile $PROFILE --no-run, empty target dir, $(nproc) cores): $(elapsed "$start")"
+	rm -f "$dir.log"
+}
+
+build_warm() {
+	local file="${1:-runtime/src/configs/balances.rs}"
+	[ -f "$file" ] || fail "no such file: $file"
+	build_node >/dev/null 2>&1 || fail "build failed before touching $file"
+	touch "$file"
+	local start
+	start="$(now)"
+	build_node >/dev/null 2>&1 || fail "rebuild failed"
+	echo "measure: warm rebuild after touching $file: $(elapsed "$start")"
+}
+
+tests() {
+	build_node >/dev/null 2>&1 || fail "build failed"
+	local start
+	start="$(now)"
+	./scripts/test.sh >/tmp/diem-measure-tests.log 2>&1 || fail "tests failed, see /tmp/diem-measure-tests.log"
+	local passed
+	passed="$(grep -o '[0-9]* passed' /tmp/diem-measure-tests.log | awk '{ n += $1 } END { print n }')"
+	echo "measure: test suite (scripts/test.sh, warm build, $passed tests): $(elapsed "$start")"
+}
+
+size() {
+	[ -x "$NODE_BIN" ] || build_node >/dev/null 2>&1 || fail "build failed"
+	local bytes
+	bytes="$(stat -c %s "$NODE_BIN")"
+	echo "measure: diem-node binary ($PROFILE profile): $((bytes / 1024 / 1024)) MiB ($bytes bytes)"
+}
+
+memory() {
+	local blocks="${1:-100}"
+	[ -x "$NODE_BIN" ] || build_node >/dev/null 2>&1 || fail "build failed"
+	local rpc_port p2p_port log
+	rpc_port="$(free_port)"
+	p2p_port="$(free_port)"
+	log="$(mktemp /tmp/diem-measure-node.XXXXXX.log)"
+	"$NODE_BIN" --dev --tmp --rpc-port "$rpc_port" --prometheus-port "$(free_port)" \
+		--listen-addr "/ip4/127.0.0.1/tcp/$p2p_port" --no-telemetry --no-mdns 2>"$log" &
+	local pid=$!
+	trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' RETURN
+	# 6-second blocks, plus start-up slack.
+	local deadline=$(($(date +%s) + blocks * 6 + 120)) best=0
+	while [ "$best" -lt "$blocks" ]; do
+		kill -0 "$pid" 2>/dev/null || fail "node exited early, see $log"
+		[ "$(date +%s)" -lt "$deadline" ] || fail "node at block $best, not $blocks, by the deadline; see $log"
+		sleep 5
+		best="$(block_number "$rpc_port" 2>/dev/null || echo 0)"
+	done
+	local rss peak
+	rss="$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status")"
+	peak="$(awk '/^VmHWM/ { print int($2 / 1024) }' "/proc/$pid/status")"
+	echo "measure: dev node (--dev --tmp) after $best blocks: RSS $rss MiB (peak $peak MiB)"
+	rm -f "$log"
+}
+
+case "${1:-}" in
+build-cold) build_cold ;;
+build-warm) build_warm "${2:-}" ;;
+tests) tests ;;
+size) size ;;
+memory) memory "${2:-}" ;;
+all)
+	size
+	build_warm
+	tests
+	memory
+	;;
+*) fail "usage: $0 build-cold | build-warm [FILE] | tests | size | memory [BLOCKS] | all" ;;
+esac

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian/Ubuntu machine with only rustup lacks to build diem-node:
+# protoc (litep2p/libp2p protobufs), clang + libclang (bindgen in C-backed crates), and the
+# toolchain + wasm target named by rust-toolchain.toml. Safe to run again: every step checks
+# first and does nothing when the thing is already there.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() {
+	printf '\nsetup failed: %s\n' "$*" >&2
+	exit 1
+}
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+	command -v sudo >/dev/null || fail "not root and no sudo: install protobuf-compiler clang libclang-dev by hand"
+	SUDO="sudo"
+fi
+
+need_apt=()
+command -v protoc >/dev/null || need_apt+=(protobuf-compiler)
+command -v clang >/dev/null || need_apt+=(clang)
+# libclang is found by bindgen through llvm-config or the usual library paths.
+if ! ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 && ! ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1; then
+	need_apt+=(libclang-dev)
+fi
+command -v pkg-config >/dev/null || need_apt+=(pkg-config)
+[ -e /usr/include/openssl/ssl.h ] || need_apt+=(libssl-dev)
+command -v make >/dev/null || need_apt+=(make)
+# curl: the measurement scripts talk JSON-RPC to the node.
+command -v curl >/dev/null || need_apt+=(curl ca-certificates)
+
+if [ "${#need_apt[@]}" -gt 0 ]; then
+	step "installing system packages: ${need_apt[*]}"
+	command -v apt-get >/dev/null || fail "apt-get not found; install ${need_apt[*]} with your package manager"
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -qq || fail "apt-get update failed (is the package mirror reachable?)"
+	$SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null ||
+		fail "apt-get install ${need_apt[*]} failed"
+else
+	step "system packages present (protoc, clang, libclang)"
+fi
+
+command -v rustup >/dev/null || fail "rustup not found: install it from https://rustup.rs first"
+step "rust toolchain and wasm target from rust-toolchain.toml"
+# `rustup show` installs the channel, components and targets that rust-toolchain.toml names.
+rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install >/dev/null ||
+	fail "could not install the toolchain named in rust-toolchain.toml"
+rustup show >/dev/null || fail "rustup could not install the toolchain/targets of rust-toolchain.toml"
+rustup target list --installed | grep -qx wasm32v1-none ||
+	rustup target add wasm32v1-none || fail "could not add the wasm32v1-none target"
+
+step "setup done: protoc $(protoc --version | cut -d' ' -f2), $(clang --version | head -1), $(rustc --version)"
