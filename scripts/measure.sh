@@ -55,7 +55,7 @@ tests() {
 }
 
 size() {
-	[ -x "$NODE_BIN" ] || build_node >/dev/null 2>&1 || fail "build failed"
+	build_node >/dev/null 2>&1 || fail "build failed"
 	local bytes
 	bytes="$(stat -c %s "$NODE_BIN")"
 	echo "measure: diem-node binary ($PROFILE profile): $((bytes / 1024 / 1024)) MiB ($bytes bytes)"
@@ -63,7 +63,7 @@ size() {
 
 memory() {
 	local blocks="${1:-100}"
-	[ -x "$NODE_BIN" ] || build_node >/dev/null 2>&1 || fail "build failed"
+	build_node >/dev/null 2>&1 || fail "build failed"
 	local rpc_port p2p_port log
 	rpc_port="$(free_port)"
 	p2p_port="$(free_port)"

@@ -7,4 +7,5 @@ source "$(dirname "$0")/lib.sh"
 
 "$REPO_ROOT/scripts/setup.sh" >/dev/null
 cd "$REPO_ROOT"
-exec cargo test --workspace --profile "$PROFILE" --locked "$@"
+# --no-fail-fast: run every test binary, so one failure does not hide others.
+exec cargo test --workspace --profile "$PROFILE" --locked --no-fail-fast "$@"

@@ -14,9 +14,16 @@ const TARGET: u64 = 4;
 /// Height by which both validators must have authored a finalized block.
 const MAX_HEIGHT: u64 = 16;
 
+/// A fixed 32-byte ed25519 network secret, hex encoded.
+fn node_key(n: u8) -> String {
+	format!("{:064x}", n)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn alice_and_bob_author_and_finalize_the_same_blocks() {
-	let mut alice = Node::start("alice", &["--chain", "local", "--alice"]);
+	// Validators of a non-dev chain refuse to invent a network key (it must survive restarts),
+	// so each gets a fixed one.
+	let mut alice = Node::start("alice", &["--chain", "local", "--alice", "--node-key", &node_key(1)]);
 	let (alice_rpc, _alice_client) = alice.connect().await;
 	let peer_id: Value = alice_rpc
 		.request("system_localPeerId", rpc_params![])
@@ -25,7 +32,10 @@ async fn alice_and_bob_author_and_finalize_the_same_blocks() {
 	let peer_id = peer_id.as_str().expect("peer id string").to_string();
 	let bootnode = format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", alice.p2p_port);
 
-	let mut bob = Node::start("bob", &["--chain", "local", "--bob", "--bootnodes", &bootnode]);
+	let mut bob = Node::start(
+		"bob",
+		&["--chain", "local", "--bob", "--node-key", &node_key(2), "--bootnodes", &bootnode],
+	);
 	let (bob_rpc, _bob_client) = bob.connect().await;
 
 	// Alice authors alone until Bob is up, so the first blocks may all be hers. Follow the chain
