@@ -30,5 +30,7 @@ rpc() {
 
 # Number of the best (or, with `chain_getFinalizedHead`, finalized) block: block_number PORT
 block_number() {
-	rpc "$1" chain_getHeader | sed -n 's/.*"number":"0x\([0-9a-fA-F]*\)".*/\1/p' | { read -r hex && echo $((16#$hex)); }
+	local hex
+	hex="$(rpc "$1" chain_getHeader | sed -n 's/.*"number":"0x\([0-9a-fA-F]*\)".*/\1/p')"
+	[ -n "$hex" ] && echo $((16#$hex))
 }

@@ -71,7 +71,8 @@ memory() {
 	"$NODE_BIN" --dev --tmp --rpc-port "$rpc_port" --prometheus-port "$(free_port)" \
 		--listen-addr "/ip4/127.0.0.1/tcp/$p2p_port" --no-telemetry --no-mdns 2>"$log" &
 	local pid=$!
-	trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' RETURN
+	# EXIT, not RETURN: `fail` exits the script and must not leave the node running.
+	trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
 	# 6-second blocks, plus start-up slack.
 	local deadline=$(($(date +%s) + blocks * 6 + 120)) best=0
 	while [ "$best" -lt "$blocks" ]; do

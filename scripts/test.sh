@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: runtime and pallet unit tests, doc tests, and the end-to-end tests
-# that start real diem-node processes (dev chain, two-validator network) on loopback ports.
-# Extra arguments go to `cargo test` (e.g. `./scripts/test.sh -p diem-runtime`).
+# Runs the whole test suite: the pallets' benchmarks (as tests, in their mock runtimes), then
+# runtime and pallet unit tests, doc tests, and the end-to-end tests that start real diem-node
+# processes (dev chain, two-validator network) on loopback ports. Exits non-zero if anything
+# fails; the output ends with cargo test's summary.
+#
+# Extra arguments go to the workspace `cargo test` only (e.g. `./scripts/test.sh -p diem-runtime`).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 "$REPO_ROOT/scripts/setup.sh" >/dev/null
 cd "$REPO_ROOT"
+
+# Pallets with benchmarks; their `runtime-benchmarks` builds are small (the node is not rebuilt).
+BENCHMARKED_PALLETS=(pallet-compute-staking)
+
+status=0
+if [ "$#" -eq 0 ]; then
+	for pallet in "${BENCHMARKED_PALLETS[@]}"; do
+		cargo test --profile "$PROFILE" --locked -p "$pallet" --features runtime-benchmarks \
+			--lib benchmarking || status=1
+	done
+fi
 # --no-fail-fast: run every test binary, so one failure does not hide others.
-exec cargo test --workspace --profile "$PROFILE" --locked --no-fail-fast "$@"
+cargo test --workspace --profile "$PROFILE" --locked --no-fail-fast "$@" || status=1
+exit "$status"

@@ -4,23 +4,31 @@
 use diem_runtime::{apis::RuntimeApi, opaque::Block};
 use futures::FutureExt;
 use polkadot_sdk::{
-	sc_basic_authorship, sc_client_api::{Backend, BlockBackend},
-	sc_consensus, sc_consensus_aura::{self, ImportQueueParams, SlotProportion, StartAuraParams},
+	sc_basic_authorship,
+	sc_client_api::{Backend, BlockBackend},
+	sc_consensus,
+	sc_consensus_aura::{self, ImportQueueParams, SlotProportion, StartAuraParams},
 	sc_consensus_grandpa::{self, SharedVoterState},
 	sc_executor::WasmExecutor,
 	sc_network, sc_offchain,
 	sc_service::{self, error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig},
 	sc_telemetry::{Telemetry, TelemetryWorker},
-	sc_transaction_pool, sc_transaction_pool_api::OffchainTransactionPoolFactory,
-	sp_consensus_aura::{self, sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair}},
-	sp_io, sp_runtime::traits::Block as BlockT,
+	sc_transaction_pool,
+	sc_transaction_pool_api::OffchainTransactionPoolFactory,
+	sp_consensus_aura::{
+		self,
+		sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair},
+	},
+	sp_io,
+	sp_runtime::traits::Block as BlockT,
 	sp_timestamp,
 };
 use std::{sync::Arc, time::Duration};
 
 /// The runtime is executed from its wasm blob only (no native runtime), so a node always runs
 /// exactly the code that is on chain.
-pub type FullClient = sc_service::TFullClient<Block, RuntimeApi, WasmExecutor<sp_io::SubstrateHostFunctions>>;
+pub type FullClient =
+	sc_service::TFullClient<Block, RuntimeApi, WasmExecutor<sp_io::SubstrateHostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 type GrandpaBlockImport =
@@ -104,16 +112,19 @@ pub fn new_partial(config: &Configuration) -> Result<PartialComponents, ServiceE
 	)?;
 
 	let inherent_client = client.clone();
-	let import_queue = sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(
-		ImportQueueParams {
+	let import_queue =
+		sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
 			block_import: grandpa_block_import.clone(),
 			justification_import: Some(Box::new(grandpa_block_import.clone())),
 			client: client.clone(),
 			create_inherent_data_providers: move |parent_hash, _| {
 				let client = inherent_client.clone();
 				async move {
-					let slot_duration =
-						sc_consensus_aura::standalone::slot_duration_at::<AuraId, _, _>(&*client, parent_hash)?;
+					let slot_duration = sc_consensus_aura::standalone::slot_duration_at::<
+						AuraId,
+						_,
+						_,
+					>(&*client, parent_hash)?;
 					Ok(aura_inherent_data(slot_duration))
 				}
 			},
@@ -122,8 +133,7 @@ pub fn new_partial(config: &Configuration) -> Result<PartialComponents, ServiceE
 			check_for_equivocation: Default::default(),
 			telemetry: telemetry.as_ref().map(|t| t.handle()),
 			compatibility_mode: Default::default(),
-		},
-	)?;
+		})?;
 
 	Ok(sc_service::PartialComponents {
 		client,

@@ -93,7 +93,8 @@ async fn dev_chain_finalizes_a_signed_transfer() {
 		.iter()
 		.map(|event| event.expect("event decodes"))
 		.find(|event| {
-			event.pallet_name() == "TransactionPayment" && event.event_name() == "TransactionFeePaid"
+			event.pallet_name() == "TransactionPayment"
+				&& event.event_name() == "TransactionFeePaid"
 		})
 		.expect("TransactionPayment.TransactionFeePaid event")
 		.decode_fields_unchecked_as::<TransactionFeePaid>()
@@ -116,7 +117,10 @@ async fn dev_chain_finalizes_a_signed_transfer() {
 	let alice_before = free_balance(&client, parent, alice_id).await;
 	let bob_before = free_balance(&client, parent, bob_id).await;
 	assert_eq!(free_balance(&client, block, bob_id).await, bob_before + amount);
-	assert_eq!(free_balance(&client, block, alice_id).await, alice_before - amount - fee.actual_fee);
+	assert_eq!(
+		free_balance(&client, block, alice_id).await,
+		alice_before - amount - fee.actual_fee
+	);
 
 	drop(client);
 	drop(rpc);

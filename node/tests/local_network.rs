@@ -23,12 +23,11 @@ fn node_key(n: u8) -> String {
 async fn alice_and_bob_author_and_finalize_the_same_blocks() {
 	// Validators of a non-dev chain refuse to invent a network key (it must survive restarts),
 	// so each gets a fixed one.
-	let mut alice = Node::start("alice", &["--chain", "local", "--alice", "--node-key", &node_key(1)]);
+	let mut alice =
+		Node::start("alice", &["--chain", "local", "--alice", "--node-key", &node_key(1)]);
 	let (alice_rpc, _alice_client) = alice.connect().await;
-	let peer_id: Value = alice_rpc
-		.request("system_localPeerId", rpc_params![])
-		.await
-		.expect("system_localPeerId");
+	let peer_id: Value =
+		alice_rpc.request("system_localPeerId", rpc_params![]).await.expect("system_localPeerId");
 	let peer_id = peer_id.as_str().expect("peer id string").to_string();
 	let bootnode = format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", alice.p2p_port);
 
@@ -57,7 +56,11 @@ async fn alice_and_bob_author_and_finalize_the_same_blocks() {
 		checked = target;
 		target += 2;
 	}
-	assert_eq!(slot_parities.len(), 2, "both validators authored finalized blocks up to #{checked}");
+	assert_eq!(
+		slot_parities.len(),
+		2,
+		"both validators authored finalized blocks up to #{checked}"
+	);
 
 	assert!(bob.stop().success(), "bob did not shut down cleanly");
 	assert!(alice.stop().success(), "alice did not shut down cleanly");

@@ -73,3 +73,17 @@ pub mod time {
 	/// Blocks per day.
 	pub const DAYS: BlockNumber = HOURS * 24;
 }
+
+/// Stake that backs DIEM. The DIEM pallet locks a holder's unlocked HASH stake when it mints
+/// DIEM and unlocks it when DIEM is burned; the staking pallet implements this. Both `lock` and
+/// `unlock` settle the account's pending staking rewards before moving stake between buckets.
+pub trait StakeLocker<AccountId, Balance> {
+	/// Moves `amount` of `who`'s unlocked stake to locked.
+	fn lock(who: &AccountId, amount: Balance) -> sp_runtime::DispatchResult;
+	/// Moves `amount` of `who`'s locked stake back to unlocked.
+	fn unlock(who: &AccountId, amount: Balance) -> sp_runtime::DispatchResult;
+	/// `who`'s locked stake.
+	fn locked(who: &AccountId) -> Balance;
+	/// `who`'s unlocked stake (what `lock` can take).
+	fn unlocked_stake(who: &AccountId) -> Balance;
+}

@@ -6,9 +6,9 @@
 //! specs from presets) and `RuntimeViewFunction`.
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -35,7 +35,8 @@ use polkadot_sdk::{
 		ApplyExtrinsicResult,
 	},
 	sp_session::{self, OpaqueGeneratedSessionKeys},
-	sp_transaction_pool, sp_version::RuntimeVersion,
+	sp_transaction_pool,
+	sp_version::RuntimeVersion,
 };
 
 impl_runtime_apis! {

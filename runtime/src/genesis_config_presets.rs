@@ -1,26 +1,53 @@
 //! Genesis presets: the initial state of the chains the node ships chain specs for.
 //!
 //! - `development` (`diem-node --dev`): Alice is the only validator and the sudo key; the
-//!   well-known dev accounts (Alice..Ferdie and their `//stash` accounts) hold HASH.
-//! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate; same funded accounts.
+//!   well-known dev accounts (Alice..Ferdie and their `//stash` accounts) hold HASH, and
+//!   Alice..Ferdie stake part of it with a one-minute unbonding period.
+//! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate; same accounts and
+//!   stakes, seven-day unbonding.
 //!
 //! Presets are JSON patches over the default genesis config, so a preset names only what it
 //! changes. Live networks get their own chain spec files, not presets with dev keys.
 
-use crate::{AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig};
+use crate::{
+	AccountId, AuraConfig, BalancesConfig, BlockNumber, ComputeStakingConfig, GrandpaConfig,
+	RuntimeGenesisConfig, SudoConfig,
+};
 use alloc::{string::String, vec, vec::Vec};
-use diem_primitives::hash::UNIT;
+use diem_primitives::{
+	hash::{MILLI, UNIT},
+	time::{DAYS, MINUTES},
+};
+use pallet_compute_staking::StakingParams;
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_consensus_grandpa::AuthorityId as GrandpaId,
 	sp_genesis_builder::{self, PresetId},
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
+	sp_runtime::Perbill,
 };
 use serde_json::Value;
 
 /// HASH each dev account starts with: 1 million HASH.
 pub const DEV_ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
+
+/// HASH each of Alice..Ferdie stakes at genesis, so a dev chain shows rewards accruing.
+pub const DEV_GENESIS_STAKE: crate::Balance = 100_000 * UNIT;
+
+/// Staking parameters of the dev and test presets, with the given unbonding period.
+///
+/// Emission: 0.1 HASH per block, about 525,600 HASH a year: 4.4% of the presets' 12 million
+/// HASH, within the runtime's 10% yearly inflation bound. Locked stake keeps 80% of the yield
+/// (Venice's figure); the minimum stake is 1 HASH.
+pub fn staking_params(unbonding_period: BlockNumber) -> StakingParams<crate::Balance, BlockNumber> {
+	StakingParams {
+		emission_per_block: 100 * MILLI,
+		locked_yield_share: Perbill::from_percent(80),
+		unbonding_period,
+		min_stake: UNIT,
+	}
+}
 
 /// A validator's session keys in genesis.
 pub struct GenesisValidator {
@@ -34,12 +61,14 @@ pub fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> GenesisValidator
 }
 
 /// Builds a genesis patch: `validators` author and finalize, `endowed` accounts start with
-/// `endowment` HASH each, `root` holds the sudo key.
+/// `endowment` HASH each, `root` holds the sudo key, `stakers` stake at genesis under `staking`.
 pub fn genesis_patch(
 	validators: Vec<GenesisValidator>,
 	endowed: Vec<AccountId>,
 	endowment: crate::Balance,
 	root: AccountId,
+	staking: StakingParams<crate::Balance, BlockNumber>,
+	stakers: Vec<(AccountId, crate::Balance)>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -53,6 +82,7 @@ pub fn genesis_patch(
 			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		compute_staking: ComputeStakingConfig { params: Some(staking), stakers },
 	})
 }
 
@@ -61,12 +91,20 @@ pub fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
+/// Alice..Ferdie (not their stashes) stake [`DEV_GENESIS_STAKE`] each.
+fn dev_stakers() -> Vec<(AccountId, crate::Balance)> {
+	Sr25519Keyring::invulnerable().map(|k| (k.to_account_id(), DEV_GENESIS_STAKE)).collect()
+}
+
 fn development() -> Value {
 	genesis_patch(
 		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		DEV_ENDOWMENT,
 		Sr25519Keyring::Alice.to_account_id(),
+		// One-minute unbonding, so the whole staking cycle can be tried in a dev session.
+		staking_params(MINUTES),
+		dev_stakers(),
 	)
 }
 
@@ -79,6 +117,9 @@ fn local_testnet() -> Value {
 		dev_accounts(),
 		DEV_ENDOWMENT,
 		Sr25519Keyring::Alice.to_account_id(),
+		// The production figure: seven days.
+		staking_params(7 * DAYS),
+		dev_stakers(),
 	)
 }
 

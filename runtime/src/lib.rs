@@ -6,7 +6,8 @@
 //! - **money**: `Balances` holds HASH, the native token (12 decimals), and `TransactionPayment`
 //!   charges fees in it;
 //! - **accounts and governance**: `Sudo` (Root on dev and test networks), `Utility`, `Proxy`,
-//!   `Multisig`.
+//!   `Multisig`;
+//! - **DIEM**: `ComputeStaking` (HASH staking, emissions, stake locked behind DIEM).
 //!
 //! Files by responsibility: [`configs`] holds one module per pallet configuration, [`apis`] the
 //! runtime APIs nodes, wallets and dApps call, [`genesis_config_presets`] the `development` and
@@ -33,14 +34,16 @@ mod tests;
 
 use alloc::{borrow::Cow, vec::Vec};
 use polkadot_sdk::{
-	frame_executive, frame_metadata_hash_extension, frame_support, frame_system, pallet_aura, pallet_balances,
-	pallet_grandpa, pallet_multisig, pallet_proxy, pallet_sudo, pallet_timestamp,
+	frame_executive, frame_metadata_hash_extension, frame_support, frame_system, pallet_aura,
+	pallet_balances, pallet_grandpa, pallet_multisig, pallet_proxy, pallet_sudo, pallet_timestamp,
 	pallet_transaction_payment, pallet_utility,
 	sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256},
 	sp_version::{self, RuntimeVersion},
 };
 
-pub use diem_primitives::{hash::EXISTENTIAL_DEPOSIT, AccountId, Balance, BlockNumber, Hash, Nonce, Signature};
+pub use diem_primitives::{
+	hash::EXISTENTIAL_DEPOSIT, AccountId, Balance, BlockNumber, Hash, Nonce, Signature,
+};
 
 /// Opaque types: what the node needs to know about blocks and keys without knowing the runtime's
 /// call and event types.
@@ -154,4 +157,8 @@ mod runtime {
 	pub type Proxy = pallet_proxy;
 	#[runtime::pallet_index(23)]
 	pub type Multisig = pallet_multisig;
+
+	// DIEM: 30..=39.
+	#[runtime::pallet_index(30)]
+	pub type ComputeStaking = pallet_compute_staking;
 }

@@ -2,9 +2,10 @@
 //! executive the way a block author applies them.
 
 use crate::{
-	genesis_config_presets::{self, DEV_ENDOWMENT},
-	Address, Aura, Balances, Executive, Grandpa, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic,
+	genesis_config_presets::{self, DEV_ENDOWMENT, DEV_GENESIS_STAKE},
+	Address, Aura, Balances, ComputeStaking, Executive, Grandpa, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic,
+	EXISTENTIAL_DEPOSIT,
 };
 use codec::Encode;
 use diem_primitives::hash::UNIT;
@@ -29,10 +30,11 @@ use serde_json::Value;
 /// key, anything else replaces.
 fn merge_json(base: &mut Value, patch: Value) {
 	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) =>
+		(Value::Object(base), Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge_json(base.entry(key).or_insert(Value::Null), value);
-			},
+			}
+		}
 		(base, patch) => *base = patch,
 	}
 }
@@ -68,11 +70,23 @@ fn development_preset_has_one_validator_and_funded_dev_accounts() {
 
 		let accounts = genesis_config_presets::dev_accounts();
 		assert_eq!(accounts.len(), 12, "Alice..Ferdie and their stashes");
-		for who in &accounts {
-			assert_eq!(Balances::free_balance(who), DEV_ENDOWMENT);
+		for (index, who) in accounts.iter().enumerate() {
+			// Alice..Ferdie stake part of their endowment at genesis; the stashes do not.
+			let staked = if index < 6 { DEV_GENESIS_STAKE } else { 0 };
+			assert_eq!(
+				<Balances as polkadot_sdk::frame_support::traits::fungible::Inspect<_>>::total_balance(who),
+				DEV_ENDOWMENT
+			);
+			assert_eq!(Balances::free_balance(who), DEV_ENDOWMENT - staked);
+			assert_eq!(
+				pallet_compute_staking::TotalUnlocked::<Runtime>::get(),
+				6 * DEV_GENESIS_STAKE
+			);
 		}
-		// Issuance is exactly what genesis handed out: nothing created on the side.
-		assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * 12);
+		// Issuance is exactly what genesis handed out: the endowments plus the existential
+		// deposits that keep the staking reward pot and the operator pool alive.
+		assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * 12 + 2 * EXISTENTIAL_DEPOSIT);
+		assert!(ComputeStaking::do_try_state().is_ok());
 	});
 }
 
@@ -130,9 +144,7 @@ fn signed(signer: Sr25519Keyring, nonce: u32, call: RuntimeCall) -> UncheckedExt
 fn start_block_one() {
 	let slot = Slot::from(100u64);
 	let now = u64::from(slot) * Aura::slot_duration();
-	let digest = Digest {
-		logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())],
-	};
+	let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
 	let header = generic::Header::new(
 		1,
 		Default::default(),
@@ -151,8 +163,11 @@ fn signed_transfer_goes_through_the_executive() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let bob = Sr25519Keyring::Bob.to_account_id();
-		let issuance_before = Balances::total_issuance();
 		start_block_one();
+		// After block initialization (staking emission is minted in `on_initialize`).
+		let issuance_before = Balances::total_issuance();
+		let (alice_before, bob_before) =
+			(Balances::free_balance(&alice), Balances::free_balance(&bob));
 
 		let amount = 10 * UNIT;
 		let transfer = signed(
@@ -182,8 +197,8 @@ fn signed_transfer_goes_through_the_executive() {
 			to: bob.clone(),
 			amount,
 		}));
-		assert_eq!(Balances::free_balance(&bob), DEV_ENDOWMENT + amount);
-		assert_eq!(Balances::free_balance(&alice), DEV_ENDOWMENT - amount - fee);
+		assert_eq!(Balances::free_balance(&bob), bob_before + amount);
+		assert_eq!(Balances::free_balance(&alice), alice_before - amount - fee);
 		assert_eq!(Balances::total_issuance(), issuance_before - fee);
 		assert_eq!(System::account_nonce(&alice), 1);
 
@@ -226,4 +241,20 @@ fn block_limits_are_consistent_and_metadata_reaches_v16() {
 	assert!(weights.validate().is_ok());
 	assert!(Runtime::metadata_versions().contains(&16));
 	assert!(Runtime::metadata_at_version(16).is_some());
+}
+
+#[test]
+fn blocks_mint_staking_emission_for_genesis_stakers() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let issuance_genesis = Balances::total_issuance();
+		start_block_one();
+		let params = pallet_compute_staking::Params::<Runtime>::get().expect("dev preset params");
+		assert_eq!(Balances::total_issuance(), issuance_genesis + params.emission_per_block);
+		// Six equal genesis stakers share the block's emission (rounded down).
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let share = ComputeStaking::pending_rewards(&alice);
+		assert!(share > 0 && share <= params.emission_per_block / 6, "{share}");
+		assert!(ComputeStaking::do_try_state().is_ok());
+		Executive::finalize_block();
+	});
 }

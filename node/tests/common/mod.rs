@@ -109,7 +109,7 @@ impl Node {
 					match OnlineClient::<PolkadotConfig>::from_rpc_client(rpc.clone()).await {
 						Ok(client) => return (rpc, client),
 						Err(e) if Instant::now() > deadline => self.fail(format!("subxt: {e}")),
-						Err(_) => {},
+						Err(_) => {}
 					}
 				}
 			}
@@ -139,7 +139,9 @@ impl Node {
 
 	/// Sends SIGTERM and waits for the process to exit; returns its exit status.
 	pub fn stop(&mut self) -> ExitStatus {
-		let Some(mut child) = self.child.take() else { panic!("node {} already stopped", self.name) };
+		let Some(mut child) = self.child.take() else {
+			panic!("node {} already stopped", self.name)
+		};
 		let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
 		let deadline = Instant::now() + STOP_TIMEOUT;
 		loop {
@@ -176,10 +178,8 @@ pub fn header_number(header: &Value) -> Option<u64> {
 }
 
 pub async fn finalized_number(rpc: &RpcClient) -> Result<u64, String> {
-	let hash: Value = rpc
-		.request("chain_getFinalizedHead", rpc_params![])
-		.await
-		.map_err(|e| e.to_string())?;
+	let hash: Value =
+		rpc.request("chain_getFinalizedHead", rpc_params![]).await.map_err(|e| e.to_string())?;
 	let header: Value =
 		rpc.request("chain_getHeader", rpc_params![hash]).await.map_err(|e| e.to_string())?;
 	header_number(&header).ok_or_else(|| format!("bad header {header}"))
@@ -193,10 +193,8 @@ pub async fn best_number(rpc: &RpcClient) -> Result<u64, String> {
 
 /// The hash of block `number` on the node's canonical chain, as a hex string.
 pub async fn block_hash(rpc: &RpcClient, number: u64) -> String {
-	let hash: Value = rpc
-		.request("chain_getBlockHash", rpc_params![number])
-		.await
-		.expect("chain_getBlockHash");
+	let hash: Value =
+		rpc.request("chain_getBlockHash", rpc_params![number]).await.expect("chain_getBlockHash");
 	hash.as_str().unwrap_or_else(|| panic!("no block #{number}")).to_string()
 }
 

@@ -2,6 +2,7 @@
 
 mod aura;
 mod balances;
+pub mod compute_staking;
 mod grandpa;
 mod multisig;
 pub mod proxy;

@@ -46,17 +46,16 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 			ProxyType::Any => true,
 			ProxyType::NonTransfer => !matches!(
 				call,
-				RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death { .. }) |
-					RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { .. }) |
-					RuntimeCall::Balances(pallet_balances::Call::transfer_all { .. }) |
-					RuntimeCall::Sudo(pallet_sudo::Call::sudo { .. }) |
-					RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight { .. }) |
-					RuntimeCall::Sudo(pallet_sudo::Call::sudo_as { .. })
+				RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death { .. })
+					| RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { .. })
+					| RuntimeCall::Balances(pallet_balances::Call::transfer_all { .. })
+					| RuntimeCall::Sudo(pallet_sudo::Call::sudo { .. })
+					| RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight { .. })
+					| RuntimeCall::Sudo(pallet_sudo::Call::sudo_as { .. })
 			),
-			ProxyType::CancelProxy => matches!(
-				call,
-				RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. })
-			),
+			ProxyType::CancelProxy => {
+				matches!(call, RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. }))
+			}
 		}
 	}
 

@@ -1,0 +1,431 @@
+//! The pallet's logic: per-block accrual, settlement, and the `do_*` functions behind the calls
+//! and the [`diem_primitives::StakeLocker`] implementation. All HASH movements are in
+//! [`asset`] at the bottom of this file.
+
+use crate::*;
+use diem_primitives::Balance;
+use frame_support::{
+	defensive,
+	pallet_prelude::*,
+	traits::{tokens::Precision, DefensiveSaturating},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	ArithmeticError, PerThing, Perbill,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Validates parameters for `set_params` and genesis.
+	pub(crate) fn validate_params(params: &ParamsOf<T>) -> DispatchResult {
+		ensure!(!params.unbonding_period.is_zero(), Error::<T>::ZeroUnbondingPeriod);
+		ensure!(!params.min_stake.is_zero(), Error::<T>::ZeroMinimumStake);
+		let yearly = params
+			.emission_per_block
+			.checked_mul(Balance::from(T::BlocksPerYear::get()))
+			.ok_or(Error::<T>::EmissionTooHigh)?;
+		let cap = T::MaxYearlyInflation::get().mul_floor(asset::total_issuance::<T>());
+		ensure!(yearly <= cap, Error::<T>::EmissionTooHigh);
+		Ok(())
+	}
+
+	/// Mints this block's emission and advances the reward accumulators. O(1).
+	///
+	/// The full rate per unit of stake is `emission / (unlocked + locked)`. Unlocked stake earns
+	/// it; locked stake earns `locked_yield_share` of it; the rest of locked stake's reward is
+	/// minted to the operator reward pool. Nothing is minted while nobody stakes.
+	pub(crate) fn accrue_block() {
+		let Some(params) = Params::<T>::get() else { return };
+		let emission = params.emission_per_block;
+		let (unlocked, locked) = (TotalUnlocked::<T>::get(), TotalLocked::<T>::get());
+		let total = unlocked.saturating_add(locked);
+		if emission.is_zero() || total.is_zero() {
+			return;
+		}
+
+		// Pool share: emission * locked/total * (1 - share), rounded down.
+		let forgone = Perbill::one().saturating_sub(params.locked_yield_share);
+		let to_pool = U256::from(emission)
+			.saturating_mul(U256::from(locked))
+			.saturating_mul(U256::from(forgone.deconstruct()))
+			/ U256::from(total).saturating_mul(U256::from(Perbill::ACCURACY));
+		let to_pool = Balance::try_from(to_pool).unwrap_or(emission).min(emission);
+		let to_pot = emission.saturating_sub(to_pool);
+
+		// Accumulators: the full rate per unit of stake, scaled, with last block's remainder.
+		let scaled = U256::from(emission)
+			.saturating_mul(U256::from(REWARD_INDEX_SCALE))
+			.saturating_add(IndexRemainder::<T>::get());
+		let per_share = scaled / U256::from(total);
+		IndexRemainder::<T>::put(scaled % U256::from(total));
+		let locked_per_share = per_share
+			.saturating_mul(U256::from(params.locked_yield_share.deconstruct()))
+			/ U256::from(Perbill::ACCURACY);
+		UnlockedRewardIndex::<T>::mutate(|index| *index = index.saturating_add(per_share));
+		LockedRewardIndex::<T>::mutate(|index| *index = index.saturating_add(locked_per_share));
+
+		if asset::mint_emission::<T>(&Self::pot_account(), to_pot).is_err()
+			|| asset::mint_emission::<T>(&T::RewardPool::get(), to_pool).is_err()
+		{
+			// Pot and pool are endowed at genesis and never drained below the existential
+			// deposit, and emission is bounded by inflation: minting cannot fail.
+			defensive!("compute-staking: emission mint failed");
+			return;
+		}
+		TotalEmitted::<T>::mutate(|t| t.defensive_saturating_accrue(emission));
+		TotalPoolAccrued::<T>::mutate(|t| t.defensive_saturating_accrue(to_pool));
+	}
+
+	/// Rewards `ledger` earned since its last settlement, at the current accumulators.
+	pub(crate) fn unsettled_rewards(ledger: &LedgerOf<T>) -> Result<Balance, ArithmeticError> {
+		let earned = |stake: Balance, now: U256, then: U256| -> Result<U256, ArithmeticError> {
+			let growth = now.checked_sub(then).ok_or(ArithmeticError::Underflow)?;
+			U256::from(stake)
+				.checked_mul(growth)
+				.map(|product| product / U256::from(REWARD_INDEX_SCALE))
+				.ok_or(ArithmeticError::Overflow)
+		};
+		let total =
+			earned(ledger.unlocked, UnlockedRewardIndex::<T>::get(), ledger.unlocked_index)?
+				.checked_add(earned(
+					ledger.locked,
+					LockedRewardIndex::<T>::get(),
+					ledger.locked_index,
+				)?)
+				.ok_or(ArithmeticError::Overflow)?;
+		Balance::try_from(total).map_err(|_| ArithmeticError::Overflow)
+	}
+
+	/// Moves rewards earned since the last settlement into `pending_rewards`, and restakes them
+	/// if the account auto-compounds. Must run before any change to a ledger's stake.
+	pub(crate) fn settle(who: &T::AccountId, ledger: &mut LedgerOf<T>) -> DispatchResult {
+		let earned = Self::unsettled_rewards(ledger)?;
+		ledger.pending_rewards =
+			ledger.pending_rewards.checked_add(earned).ok_or(ArithmeticError::Overflow)?;
+		ledger.unlocked_index = UnlockedRewardIndex::<T>::get();
+		ledger.locked_index = LockedRewardIndex::<T>::get();
+		if ledger.auto_compound && !ledger.pending_rewards.is_zero() {
+			Self::restake_pending(who, ledger)?;
+		}
+		Ok(())
+	}
+
+	/// Pays `pending_rewards` out of the pot and adds them to unlocked stake.
+	fn restake_pending(who: &T::AccountId, ledger: &mut LedgerOf<T>) -> DispatchResult {
+		let amount = ledger.pending_rewards;
+		asset::pay_reward::<T>(who, amount)?;
+		asset::hold_stake::<T>(who, amount)?;
+		ledger.pending_rewards = Zero::zero();
+		ledger.unlocked = ledger.unlocked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::Compounded { who: who.clone(), amount });
+		Ok(())
+	}
+
+	/// The ledger of `who`, settled; a fresh one for a new staker.
+	fn settled_ledger(who: &T::AccountId) -> Result<LedgerOf<T>, DispatchError> {
+		let mut ledger = Ledgers::<T>::get(who).unwrap_or_else(|| {
+			LedgerOf::<T>::new(UnlockedRewardIndex::<T>::get(), LockedRewardIndex::<T>::get())
+		});
+		Self::settle(who, &mut ledger)?;
+		Ok(ledger)
+	}
+
+	/// The ledger of an existing staker, settled.
+	fn existing_ledger(who: &T::AccountId) -> Result<LedgerOf<T>, DispatchError> {
+		ensure!(Ledgers::<T>::contains_key(who), Error::<T>::NotStaker);
+		Self::settled_ledger(who)
+	}
+
+	/// Stores `ledger`, or removes it once nothing is left in it.
+	fn put_ledger(who: &T::AccountId, ledger: LedgerOf<T>) {
+		if ledger.unlocked.is_zero()
+			&& ledger.locked.is_zero()
+			&& ledger.unbonding.is_empty()
+			&& ledger.pending_rewards.is_zero()
+		{
+			Ledgers::<T>::remove(who);
+		} else {
+			Ledgers::<T>::insert(who, ledger);
+		}
+	}
+
+	fn params() -> Result<ParamsOf<T>, DispatchError> {
+		Params::<T>::get().ok_or_else(|| Error::<T>::NotConfigured.into())
+	}
+
+	/// Staked (unlocked + locked) must be zero or at least the minimum.
+	fn ensure_minimum(ledger: &LedgerOf<T>, params: &ParamsOf<T>) -> DispatchResult {
+		let bonded = ledger.unlocked.saturating_add(ledger.locked);
+		ensure!(bonded.is_zero() || bonded >= params.min_stake, Error::<T>::BelowMinimumStake);
+		Ok(())
+	}
+
+	pub(crate) fn do_stake(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let params = Self::params()?;
+		let mut ledger = Self::settled_ledger(who)?;
+		ledger.unlocked = ledger.unlocked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		Self::ensure_minimum(&ledger, &params)?;
+		asset::hold_stake::<T>(who, amount)?;
+		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+			Ok(())
+		})?;
+		Self::put_ledger(who, ledger);
+		Self::deposit_event(Event::Staked { who: who.clone(), amount });
+		Ok(())
+	}
+
+	pub(crate) fn do_unstake(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let params = Self::params()?;
+		let mut ledger = Self::existing_ledger(who)?;
+		ledger.unlocked =
+			ledger.unlocked.checked_sub(amount).ok_or(Error::<T>::NotEnoughUnlocked)?;
+		Self::ensure_minimum(&ledger, &params)?;
+		let end = frame_system::Pallet::<T>::block_number().saturating_add(params.unbonding_period);
+		ledger
+			.unbonding
+			.try_push(UnbondingChunk { amount, end })
+			.map_err(|_| Error::<T>::TooManyUnbondingChunks)?;
+		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
+			Ok(())
+		})?;
+		TotalUnbonding::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+			Ok(())
+		})?;
+		Self::put_ledger(who, ledger);
+		Self::deposit_event(Event::Unbonding { who: who.clone(), amount, end });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_unbonded(who: &T::AccountId) -> DispatchResult {
+		let mut ledger = Self::existing_ledger(who)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut released: Balance = Zero::zero();
+		ledger.unbonding.retain(|chunk| {
+			if chunk.end <= now {
+				released = released.saturating_add(chunk.amount);
+				false
+			} else {
+				true
+			}
+		});
+		ensure!(!released.is_zero(), Error::<T>::NothingToWithdraw);
+		asset::release_stake::<T>(who, released)?;
+		TotalUnbonding::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_sub(released).ok_or(ArithmeticError::Underflow)?;
+			Ok(())
+		})?;
+		Self::put_ledger(who, ledger);
+		Self::deposit_event(Event::Withdrawn { who: who.clone(), amount: released });
+		Ok(())
+	}
+
+	pub(crate) fn do_rebond(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let params = Self::params()?;
+		let mut ledger = Self::existing_ledger(who)?;
+		let unbonding =
+			ledger.unbonding.iter().fold(Balance::zero(), |sum, c| sum.saturating_add(c.amount));
+		ensure!(amount <= unbonding, Error::<T>::NotEnoughUnbonding);
+
+		let mut left = amount;
+		while !left.is_zero() {
+			let Some(newest) = ledger.unbonding.last_mut() else {
+				defensive!("compute-staking: unbonding sum checked above");
+				return Err(Error::<T>::NotEnoughUnbonding.into());
+			};
+			let take = left.min(newest.amount);
+			newest.amount = newest.amount.saturating_sub(take);
+			left = left.saturating_sub(take);
+			if newest.amount.is_zero() {
+				ledger.unbonding.pop();
+			}
+		}
+		ledger.unlocked = ledger.unlocked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		Self::ensure_minimum(&ledger, &params)?;
+		TotalUnbonding::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
+			Ok(())
+		})?;
+		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+			Ok(())
+		})?;
+		Self::put_ledger(who, ledger);
+		Self::deposit_event(Event::Rebonded { who: who.clone(), amount });
+		Ok(())
+	}
+
+	pub(crate) fn do_claim_rewards(who: &T::AccountId) -> DispatchResult {
+		let mut ledger = Self::existing_ledger(who)?;
+		let amount = ledger.pending_rewards;
+		ensure!(!amount.is_zero(), Error::<T>::NoRewards);
+		asset::pay_reward::<T>(who, amount)?;
+		ledger.pending_rewards = Zero::zero();
+		Self::put_ledger(who, ledger);
+		Self::deposit_event(Event::RewardsClaimed { who: who.clone(), amount });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_auto_compound(who: &T::AccountId, enabled: bool) -> DispatchResult {
+		let mut ledger = Self::existing_ledger(who)?;
+		ledger.auto_compound = enabled;
+		// Turning it on compounds what is already pending, like any later touch would.
+		Self::settle(who, &mut ledger)?;
+		Self::put_ledger(who, ledger);
+		Self::deposit_event(Event::AutoCompoundSet { who: who.clone(), enabled });
+		Ok(())
+	}
+
+	pub(crate) fn do_compound(who: &T::AccountId) -> DispatchResult {
+		let mut ledger = Ledgers::<T>::get(who).ok_or(Error::<T>::NotStaker)?;
+		ensure!(ledger.auto_compound, Error::<T>::AutoCompoundDisabled);
+		let before = ledger.unlocked;
+		Self::settle(who, &mut ledger)?;
+		ensure!(ledger.unlocked > before, Error::<T>::NoRewards);
+		Self::put_ledger(who, ledger);
+		Ok(())
+	}
+
+	pub(crate) fn do_lock(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut ledger = Self::existing_ledger(who)?;
+		ledger.unlocked =
+			ledger.unlocked.checked_sub(amount).ok_or(Error::<T>::NotEnoughUnlocked)?;
+		ledger.locked = ledger.locked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
+			Ok(())
+		})?;
+		TotalLocked::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+			Ok(())
+		})?;
+		Self::put_ledger(who, ledger);
+		Self::deposit_event(Event::StakeLocked { who: who.clone(), amount });
+		Ok(())
+	}
+
+	pub(crate) fn do_unlock(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut ledger = Self::existing_ledger(who)?;
+		ledger.locked = ledger.locked.checked_sub(amount).ok_or(Error::<T>::NotEnoughLocked)?;
+		ledger.unlocked = ledger.unlocked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		TotalLocked::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
+			Ok(())
+		})?;
+		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+			Ok(())
+		})?;
+		Self::put_ledger(who, ledger);
+		Self::deposit_event(Event::StakeUnlocked { who: who.clone(), amount });
+		Ok(())
+	}
+
+	/// Pending rewards of `who` including what has not been settled yet (for queries).
+	pub fn pending_rewards(who: &T::AccountId) -> Balance {
+		Ledgers::<T>::get(who)
+			.map(|ledger| {
+				ledger
+					.pending_rewards
+					.saturating_add(Self::unsettled_rewards(&ledger).unwrap_or_default())
+			})
+			.unwrap_or_default()
+	}
+
+	/// The invariants of the module docs. Iterates over all stakers: for `try_state` and tests,
+	/// never for on-chain logic.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::InspectHold;
+		let (mut unlocked, mut locked, mut unbonding, mut owed) =
+			(Balance::zero(), Balance::zero(), Balance::zero(), Balance::zero());
+		for (who, ledger) in Ledgers::<T>::iter() {
+			let chunks =
+				ledger.unbonding.iter().fold(Balance::zero(), |s, c| s.saturating_add(c.amount));
+			let staked = ledger.unlocked.saturating_add(ledger.locked).saturating_add(chunks);
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Staked.into(), &who) == staked,
+				"held HASH != unlocked + locked + unbonding"
+			);
+			unlocked = unlocked.saturating_add(ledger.unlocked);
+			locked = locked.saturating_add(ledger.locked);
+			unbonding = unbonding.saturating_add(chunks);
+			owed = owed
+				.saturating_add(ledger.pending_rewards)
+				.saturating_add(Self::unsettled_rewards(&ledger).map_err(|_| "reward overflow")?);
+		}
+		ensure!(unlocked == TotalUnlocked::<T>::get(), "TotalUnlocked mismatch");
+		ensure!(locked == TotalLocked::<T>::get(), "TotalLocked mismatch");
+		ensure!(unbonding == TotalUnbonding::<T>::get(), "TotalUnbonding mismatch");
+
+		let pot =
+			asset::balance::<T>(&Self::pot_account()).saturating_sub(asset::minimum_balance::<T>());
+		ensure!(
+			TotalEmitted::<T>::get()
+				== TotalPoolAccrued::<T>::get()
+					.saturating_add(TotalRewardsPaid::<T>::get())
+					.saturating_add(pot),
+			"emission != pool + paid + pot"
+		);
+		ensure!(pot >= owed, "reward pot cannot cover pending rewards");
+		Ok(())
+	}
+}
+
+/// Every HASH movement of the pallet.
+pub(crate) mod asset {
+	use super::*;
+	use frame_support::traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::Preservation,
+	};
+
+	pub fn total_issuance<T: Config>() -> Balance {
+		T::Currency::total_issuance()
+	}
+
+	pub fn balance<T: Config>(who: &T::AccountId) -> Balance {
+		T::Currency::balance(who)
+	}
+
+	pub fn minimum_balance<T: Config>() -> Balance {
+		T::Currency::minimum_balance()
+	}
+
+	/// Holds `amount` of `who`'s free HASH as stake.
+	pub fn hold_stake<T: Config>(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		T::Currency::hold(&HoldReason::Staked.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientBalance.into())
+	}
+
+	/// Releases `amount` of `who`'s stake to free balance.
+	pub fn release_stake<T: Config>(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		T::Currency::release(&HoldReason::Staked.into(), who, amount, Precision::Exact).map(|_| ())
+	}
+
+	/// Mints emission into the pot or the pool.
+	pub fn mint_emission<T: Config>(to: &T::AccountId, amount: Balance) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::mint_into(to, amount).map(|_| ())
+	}
+
+	/// Pays `amount` of rewards from the pot to `who`, keeping the pot alive.
+	pub fn pay_reward<T: Config>(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		T::Currency::transfer(&Pallet::<T>::pot_account(), who, amount, Preservation::Preserve)?;
+		TotalRewardsPaid::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+			Ok(())
+		})
+	}
+}

@@ -1,0 +1,36 @@
+//! `pallet_compute_staking`: HASH staking, emissions, and stake locked behind DIEM.
+
+use crate::{AccountId, Balances, Runtime, RuntimeHoldReason};
+use diem_primitives::time::DAYS;
+use polkadot_sdk::{
+	frame_support::{parameter_types, traits::ConstU32, PalletId},
+	frame_system::EnsureRoot,
+	sp_runtime::{traits::AccountIdConversion, Perbill},
+};
+
+parameter_types! {
+	/// The reward pot (minted emission waiting to be claimed) is this pallet id's account.
+	pub const StakingPalletId: PalletId = PalletId(*b"diem/stk");
+	/// The operator reward pool: the inference-credits pallet pays operators from it.
+	pub OperatorRewardPool: AccountId = PalletId(*b"diem/opr").into_account_truncating();
+	/// A year of emission may be at most 10% of the HASH supply at the time it is set.
+	pub const MaxYearlyInflation: Perbill = Perbill::from_percent(10);
+}
+
+/// Blocks in a 365-day year at the target block time.
+pub const BLOCKS_PER_YEAR: u32 = DAYS * 365;
+
+impl pallet_compute_staking::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	// Sudo on dev and test networks; governance later.
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type PalletId = StakingPalletId;
+	type RewardPool = OperatorRewardPool;
+	type MaxUnbondingChunks = ConstU32<32>;
+	type MaxYearlyInflation = MaxYearlyInflation;
+	type BlocksPerYear = ConstU32<BLOCKS_PER_YEAR>;
+	// Not yet benchmarked: the pallet's test weights (database accesses only) until
+	// `scripts/benchmark-weights.sh` generates real ones.
+	type WeightInfo = ();
+}
