@@ -7,6 +7,7 @@ use diem_primitives::Balance;
 use frame_support::{
 	defensive,
 	pallet_prelude::*,
+	storage::{with_storage_layer, StorageValue},
 	traits::{tokens::Precision, DefensiveSaturating},
 };
 use sp_runtime::{
@@ -19,6 +20,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn validate_params(params: &ParamsOf<T>) -> DispatchResult {
 		ensure!(!params.unbonding_period.is_zero(), Error::<T>::ZeroUnbondingPeriod);
 		ensure!(!params.min_stake.is_zero(), Error::<T>::ZeroMinimumStake);
+		// `Perbill` decoded from JSON or SCALE is not range-checked.
+		ensure!(params.locked_yield_share <= Perbill::one(), Error::<T>::InvalidLockedYieldShare);
 		let yearly = params
 			.emission_per_block
 			.checked_mul(Balance::from(T::BlocksPerYear::get()))
@@ -56,23 +59,44 @@ impl<T: Config> Pallet<T> {
 			.saturating_mul(U256::from(REWARD_INDEX_SCALE))
 			.saturating_add(IndexRemainder::<T>::get());
 		let per_share = scaled / U256::from(total);
-		IndexRemainder::<T>::put(scaled % U256::from(total));
+		let remainder = scaled % U256::from(total);
 		let locked_per_share = per_share
 			.saturating_mul(U256::from(params.locked_yield_share.deconstruct()))
 			/ U256::from(Perbill::ACCURACY);
-		UnlockedRewardIndex::<T>::mutate(|index| *index = index.saturating_add(per_share));
-		LockedRewardIndex::<T>::mutate(|index| *index = index.saturating_add(locked_per_share));
 
-		if asset::mint_emission::<T>(&Self::pot_account(), to_pot).is_err()
-			|| asset::mint_emission::<T>(&T::RewardPool::get(), to_pool).is_err()
-		{
-			// Pot and pool are endowed at genesis and never drained below the existential
-			// deposit, and emission is bounded by inflation: minting cannot fail.
-			defensive!("compute-staking: emission mint failed");
-			return;
+		// All or nothing: the indexes only advance if both mints succeed, so stakers are never
+		// owed rewards that were not minted.
+		let accrued = with_storage_layer(|| -> DispatchResult {
+			asset::mint_emission::<T>(&Self::pot_account(), to_pot)?;
+			asset::mint_emission::<T>(&T::RewardPool::get(), to_pool)?;
+			IndexRemainder::<T>::put(remainder);
+			UnlockedRewardIndex::<T>::mutate(|index| *index = index.saturating_add(per_share));
+			LockedRewardIndex::<T>::mutate(|index| *index = index.saturating_add(locked_per_share));
+			TotalEmitted::<T>::mutate(|t| t.defensive_saturating_accrue(emission));
+			TotalPoolAccrued::<T>::mutate(|t| t.defensive_saturating_accrue(to_pool));
+			Ok(())
+		});
+		if accrued.is_err() {
+			// Pot and pool are endowed at genesis and only ever paid from with `Preserve`, and
+			// emission is bounded by inflation: minting cannot fail. If it does, skip the block.
+			defensive!("compute-staking: emission mint failed; block skipped");
 		}
-		TotalEmitted::<T>::mutate(|t| t.defensive_saturating_accrue(emission));
-		TotalPoolAccrued::<T>::mutate(|t| t.defensive_saturating_accrue(to_pool));
+	}
+
+	/// Gives the pot and the pool the existential deposit if they lack it. A pot that already
+	/// holds more (e.g. endowed by the balances genesis) counts the surplus as emitted, so the
+	/// conservation invariant holds from the start and the surplus is distributed as dust.
+	pub(crate) fn endow_pot_and_pool() -> DispatchResult {
+		let ed = asset::minimum_balance::<T>();
+		for account in [Self::pot_account(), T::RewardPool::get()] {
+			let balance = asset::balance::<T>(&account);
+			if balance < ed {
+				asset::mint_emission::<T>(&account, ed.saturating_sub(balance))?;
+			}
+		}
+		let surplus = asset::balance::<T>(&Self::pot_account()).saturating_sub(ed);
+		TotalEmitted::<T>::mutate(|t| t.defensive_saturating_accrue(surplus));
+		Ok(())
 	}
 
 	/// Rewards `ledger` earned since its last settlement, at the current accumulators.
@@ -103,7 +127,10 @@ impl<T: Config> Pallet<T> {
 			ledger.pending_rewards.checked_add(earned).ok_or(ArithmeticError::Overflow)?;
 		ledger.unlocked_index = UnlockedRewardIndex::<T>::get();
 		ledger.locked_index = LockedRewardIndex::<T>::get();
-		if ledger.auto_compound && !ledger.pending_rewards.is_zero() {
+		// Compounding adds to existing stake only: an account that unstaked everything keeps its
+		// rewards pending (claimable) instead of re-entering below the minimum stake.
+		let bonded = ledger.unlocked.saturating_add(ledger.locked);
+		if ledger.auto_compound && !ledger.pending_rewards.is_zero() && !bonded.is_zero() {
 			Self::restake_pending(who, ledger)?;
 		}
 		Ok(())
@@ -116,10 +143,7 @@ impl<T: Config> Pallet<T> {
 		asset::hold_stake::<T>(who, amount)?;
 		ledger.pending_rewards = Zero::zero();
 		ledger.unlocked = ledger.unlocked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-			Ok(())
-		})?;
+		total_add::<TotalUnlocked<T>>(amount)?;
 		Self::deposit_event(Event::Compounded { who: who.clone(), amount });
 		Ok(())
 	}
@@ -170,10 +194,7 @@ impl<T: Config> Pallet<T> {
 		ledger.unlocked = ledger.unlocked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
 		Self::ensure_minimum(&ledger, &params)?;
 		asset::hold_stake::<T>(who, amount)?;
-		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-			Ok(())
-		})?;
+		total_add::<TotalUnlocked<T>>(amount)?;
 		Self::put_ledger(who, ledger);
 		Self::deposit_event(Event::Staked { who: who.clone(), amount });
 		Ok(())
@@ -191,14 +212,8 @@ impl<T: Config> Pallet<T> {
 			.unbonding
 			.try_push(UnbondingChunk { amount, end })
 			.map_err(|_| Error::<T>::TooManyUnbondingChunks)?;
-		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
-			Ok(())
-		})?;
-		TotalUnbonding::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-			Ok(())
-		})?;
+		total_sub::<TotalUnlocked<T>>(amount)?;
+		total_add::<TotalUnbonding<T>>(amount)?;
 		Self::put_ledger(who, ledger);
 		Self::deposit_event(Event::Unbonding { who: who.clone(), amount, end });
 		Ok(())
@@ -218,10 +233,7 @@ impl<T: Config> Pallet<T> {
 		});
 		ensure!(!released.is_zero(), Error::<T>::NothingToWithdraw);
 		asset::release_stake::<T>(who, released)?;
-		TotalUnbonding::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_sub(released).ok_or(ArithmeticError::Underflow)?;
-			Ok(())
-		})?;
+		total_sub::<TotalUnbonding<T>>(released)?;
 		Self::put_ledger(who, ledger);
 		Self::deposit_event(Event::Withdrawn { who: who.clone(), amount: released });
 		Ok(())
@@ -250,14 +262,8 @@ impl<T: Config> Pallet<T> {
 		}
 		ledger.unlocked = ledger.unlocked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
 		Self::ensure_minimum(&ledger, &params)?;
-		TotalUnbonding::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
-			Ok(())
-		})?;
-		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-			Ok(())
-		})?;
+		total_sub::<TotalUnbonding<T>>(amount)?;
+		total_add::<TotalUnlocked<T>>(amount)?;
 		Self::put_ledger(who, ledger);
 		Self::deposit_event(Event::Rebonded { who: who.clone(), amount });
 		Ok(())
@@ -294,38 +300,37 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Transactional: called by other pallets outside a dispatch, and settlement may already
+	/// have compounded (moved HASH) when a later check fails.
 	pub(crate) fn do_lock(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		with_storage_layer(|| Self::lock_inner(who, amount))
+	}
+
+	fn lock_inner(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut ledger = Self::existing_ledger(who)?;
 		ledger.unlocked =
 			ledger.unlocked.checked_sub(amount).ok_or(Error::<T>::NotEnoughUnlocked)?;
 		ledger.locked = ledger.locked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
-			Ok(())
-		})?;
-		TotalLocked::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-			Ok(())
-		})?;
+		total_sub::<TotalUnlocked<T>>(amount)?;
+		total_add::<TotalLocked<T>>(amount)?;
 		Self::put_ledger(who, ledger);
 		Self::deposit_event(Event::StakeLocked { who: who.clone(), amount });
 		Ok(())
 	}
 
+	/// Transactional, like [`Self::do_lock`].
 	pub(crate) fn do_unlock(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		with_storage_layer(|| Self::unlock_inner(who, amount))
+	}
+
+	fn unlock_inner(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut ledger = Self::existing_ledger(who)?;
 		ledger.locked = ledger.locked.checked_sub(amount).ok_or(Error::<T>::NotEnoughLocked)?;
 		ledger.unlocked = ledger.unlocked.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		TotalLocked::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
-			Ok(())
-		})?;
-		TotalUnlocked::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-			Ok(())
-		})?;
+		total_sub::<TotalLocked<T>>(amount)?;
+		total_add::<TotalUnlocked<T>>(amount)?;
 		Self::put_ledger(who, ledger);
 		Self::deposit_event(Event::StakeUnlocked { who: who.clone(), amount });
 		Ok(())
@@ -381,6 +386,22 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+/// `S += amount` for a running total, refusing overflow.
+fn total_add<S: StorageValue<Balance, Query = Balance>>(amount: Balance) -> DispatchResult {
+	S::try_mutate(|total| -> DispatchResult {
+		*total = total.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		Ok(())
+	})
+}
+
+/// `S -= amount` for a running total, refusing underflow.
+fn total_sub<S: StorageValue<Balance, Query = Balance>>(amount: Balance) -> DispatchResult {
+	S::try_mutate(|total| -> DispatchResult {
+		*total = total.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
+		Ok(())
+	})
+}
+
 /// Every HASH movement of the pallet.
 pub(crate) mod asset {
 	use super::*;
@@ -423,9 +444,6 @@ pub(crate) mod asset {
 	/// Pays `amount` of rewards from the pot to `who`, keeping the pot alive.
 	pub fn pay_reward<T: Config>(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		T::Currency::transfer(&Pallet::<T>::pot_account(), who, amount, Preservation::Preserve)?;
-		TotalRewardsPaid::<T>::try_mutate(|t| -> DispatchResult {
-			*t = t.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-			Ok(())
-		})
+		total_add::<TotalRewardsPaid<T>>(amount)
 	}
 }

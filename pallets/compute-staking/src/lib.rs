@@ -26,7 +26,8 @@
 //! block, so a small emission over a large stake still distributes.
 //!
 //! With auto-compound on, pending rewards are restaked (added to unlocked stake) whenever the
-//! account is touched, and anyone (a bot) may call `compound(who)` for it.
+//! account is touched, and anyone (a bot) may call `compound(who)` for it. An account with no
+//! bonded stake left keeps its rewards pending instead (it can claim them).
 //!
 //! ## Calls
 //!
@@ -250,6 +251,8 @@ pub mod pallet {
 		ZeroUnbondingPeriod,
 		/// The minimum stake must be greater than zero.
 		ZeroMinimumStake,
+		/// The locked yield share is above 100%.
+		InvalidLockedYieldShare,
 		/// A year of this emission would exceed the maximum yearly inflation.
 		EmissionTooHigh,
 		/// The parameters have not been set (genesis did not configure the pallet).
@@ -276,12 +279,7 @@ pub mod pallet {
 			}
 			// The pot and the pool must exist before emission arrives in amounts that may be
 			// below the existential deposit.
-			let ed = T::Currency::minimum_balance();
-			for account in [Pallet::<T>::pot_account(), T::RewardPool::get()] {
-				if T::Currency::balance(&account) < ed {
-					T::Currency::mint_into(&account, ed).expect("endow pot and pool");
-				}
-			}
+			Pallet::<T>::endow_pot_and_pool().expect("endow pot and pool");
 			for (who, amount) in &self.stakers {
 				Pallet::<T>::do_stake(who, *amount).expect("genesis staker cannot stake");
 			}

@@ -428,18 +428,62 @@ fn lock_errors() {
 
 #[test]
 fn small_emission_over_large_stake_still_distributes() {
+	// 1 base unit per block over 2 * 10^31 staked: the per-block index growth rounds to zero
+	// (10^30 / 2*10^31), so only the carried remainder lets rewards reach stakers.
 	let params = StakingParams { emission_per_block: 1, ..default_params() };
 	ExtBuilder::default().params(Some(params)).build_and_execute(|| {
-		for who in 1..=3 {
-			stake(who, 333_333);
+		let huge: Balance = 10u128.pow(31);
+		for who in [1, 2] {
+			assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(
+				&who, huge
+			));
+			stake(who, huge);
 		}
-		run_to_block(31);
-		let paid: Balance = (1..=3).map(|who| ComputeStaking::pending_rewards(&who)).sum();
-		// 30 units over 999,999 stake: each gets its third, minus at most one unit of rounding.
-		for who in 1..=3 {
-			assert!(ComputeStaking::pending_rewards(&who) >= 9, "{who} got nothing");
-		}
-		assert!(paid <= 30);
+		run_to_block(21);
+		assert_eq!(TotalEmitted::<Test>::get(), 20);
+		assert_eq!(ComputeStaking::pending_rewards(&1), 10);
+		assert_eq!(ComputeStaking::pending_rewards(&2), 10);
+		assert_eq!(IndexRemainder::<Test>::get(), U256::zero());
+	});
+}
+
+#[test]
+fn failed_lock_with_auto_compound_changes_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(1, 1_000);
+		stake(2, 1_000);
+		assert_ok!(ComputeStaking::set_auto_compound(RuntimeOrigin::signed(1), true));
+		run_to_block(2);
+		assert_eq!(ComputeStaking::pending_rewards(&1), 50);
+		// Settling would compound before the amount check fails: all of it must roll back.
+		assert_noop!(
+			<ComputeStaking as StakeLocker<_, _>>::lock(&1, 5_000),
+			Error::<Test>::NotEnoughUnlocked
+		);
+		assert_noop!(
+			<ComputeStaking as StakeLocker<_, _>>::unlock(&1, 5_000),
+			Error::<Test>::NotEnoughLocked
+		);
+	});
+}
+
+#[test]
+fn compounding_does_not_restake_into_an_empty_position() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(1, 1_000);
+		stake(2, 1_000);
+		run_to_block(2);
+		assert_ok!(ComputeStaking::unstake(RuntimeOrigin::signed(1), 1_000));
+		// 50 pending, nothing bonded: enabling auto-compound must not create a 50-unit stake
+		// below the minimum; the rewards stay claimable.
+		assert_ok!(ComputeStaking::set_auto_compound(RuntimeOrigin::signed(1), true));
+		assert_eq!(ledger(1).unlocked, 0);
+		assert_eq!(ledger(1).pending_rewards, 50);
+		assert_noop!(
+			ComputeStaking::compound(RuntimeOrigin::signed(3), 1),
+			Error::<Test>::NoRewards
+		);
+		assert_ok!(ComputeStaking::claim_rewards(RuntimeOrigin::signed(1)));
 	});
 }
 
@@ -472,7 +516,6 @@ fn model_random_stakers_match_exact_reference() {
 			let emission = params.emission_per_block as f64;
 			let mut exact = [0f64; 6];
 			let mut settlements = [0u32; 6];
-			let mut paid = [0u128; 6];
 
 			for block in 2..=300u64 {
 				// One random action per block, by a random account.
@@ -480,20 +523,15 @@ fn model_random_stakers_match_exact_reference() {
 				let i = who as usize;
 				let amount = 100 + u128::from(rng.below(5_000));
 				let signed = RuntimeOrigin::signed(who);
-				let free_before = Balances::balance(&who);
-				let result = match rng.below(7) {
+				let result = match rng.below(9) {
 					0 => ComputeStaking::stake(signed, amount),
 					1 => ComputeStaking::unstake(signed, amount),
 					2 => <ComputeStaking as StakeLocker<_, _>>::lock(&who, amount),
 					3 => <ComputeStaking as StakeLocker<_, _>>::unlock(&who, amount),
 					4 => ComputeStaking::rebond(signed, amount),
-					5 => {
-						let result = ComputeStaking::claim_rewards(signed);
-						if result.is_ok() {
-							paid[i] += Balances::balance(&who) - free_before;
-						}
-						result
-					}
+					5 => ComputeStaking::claim_rewards(signed),
+					6 => ComputeStaking::set_auto_compound(signed, rng.below(2) == 0),
+					7 => ComputeStaking::compound(RuntimeOrigin::signed(9), who),
 					_ => ComputeStaking::withdraw_unbonded(signed),
 				};
 				if result.is_ok() {
@@ -518,6 +556,16 @@ fn model_random_stakers_match_exact_reference() {
 				ComputeStaking::do_try_state().expect("invariants hold at every block");
 			}
 
+			// Everything an account received: claimed, compounded, or still pending.
+			let mut paid = [0u128; 6];
+			for event in staking_events() {
+				match event {
+					Event::RewardsClaimed { who, amount } | Event::Compounded { who, amount } => {
+						paid[who as usize] += amount
+					}
+					_ => {}
+				}
+			}
 			for who in 1..=5u64 {
 				let i = who as usize;
 				let earned = (ComputeStaking::pending_rewards(&who) + paid[i]) as f64;

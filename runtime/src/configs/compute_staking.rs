@@ -30,7 +30,7 @@ impl pallet_compute_staking::Config for Runtime {
 	type MaxUnbondingChunks = ConstU32<32>;
 	type MaxYearlyInflation = MaxYearlyInflation;
 	type BlocksPerYear = ConstU32<BLOCKS_PER_YEAR>;
-	// Not yet benchmarked: the pallet's test weights (database accesses only) until
-	// `scripts/benchmark-weights.sh` generates real ones.
+	// Not yet benchmarked: database-access estimates until the benchmark pipeline (issue #7)
+	// generates weights from the pallet's benchmarks.
 	type WeightInfo = ();
 }
