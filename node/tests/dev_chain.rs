@@ -55,6 +55,14 @@ async fn dev_chain_finalizes_a_signed_transfer() {
 	// Blocks are produced and finalized (GRANDPA with one voter finalizes right behind Aura).
 	node.wait_finalized(&rpc, 2).await;
 
+	// Validators scrape these: the node exports its chain height to Prometheus.
+	let metrics = node.metrics();
+	assert!(
+		metrics.contains("substrate_block_height{status=\"finalized\""),
+		"no finalized block height in metrics:\n{}",
+		&metrics[..metrics.len().min(2000)]
+	);
+
 	let (alice, bob) = (dev::alice(), dev::bob());
 	let (alice_id, bob_id) = (alice.public_key().0, bob.public_key().0);
 

@@ -38,6 +38,7 @@ pub struct Node {
 	pub name: String,
 	pub rpc_port: u16,
 	pub p2p_port: u16,
+	pub prometheus_port: u16,
 	child: Option<Child>,
 	log_path: PathBuf,
 	// Held so the base path and log outlive the process.
@@ -70,7 +71,15 @@ impl Node {
 			.spawn()
 			.expect("spawn diem-node");
 
-		Node { name: name.into(), rpc_port, p2p_port, child: Some(child), log_path, _dir: dir }
+		Node {
+			name: name.into(),
+			rpc_port,
+			p2p_port,
+			prometheus_port,
+			child: Some(child),
+			log_path,
+			_dir: dir,
+		}
 	}
 
 	pub fn ws_url(&self) -> String {
@@ -135,6 +144,20 @@ impl Node {
 				_ => tokio::time::sleep(Duration::from_millis(500)).await,
 			}
 		}
+	}
+
+	/// The Prometheus metrics text the node serves on its metrics port.
+	pub fn metrics(&self) -> String {
+		use std::io::Write;
+		let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.prometheus_port))
+			.unwrap_or_else(|e| self.fail(format!("metrics port: {e}")));
+		let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+		stream
+			.write_all(b"GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+			.unwrap_or_else(|e| self.fail(format!("metrics request: {e}")));
+		let mut body = String::new();
+		let _ = stream.read_to_string(&mut body);
+		body
 	}
 
 	/// Sends SIGTERM and waits for the process to exit; returns its exit status.
