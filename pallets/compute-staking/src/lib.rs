@@ -272,16 +272,22 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			// Genesis must be valid: a bad preset is a bug that should stop the chain spec build.
-			#![allow(clippy::panic, clippy::expect_used)]
+			#![allow(clippy::panic)]
 			if let Some(params) = self.params {
-				Pallet::<T>::validate_params(&params).expect("invalid genesis staking params");
+				if let Err(e) = Pallet::<T>::validate_params(&params) {
+					panic!("invalid genesis staking params {params:?}: {e:?}");
+				}
 				Params::<T>::put(params);
 			}
 			// The pot and the pool must exist before emission arrives in amounts that may be
 			// below the existential deposit.
-			Pallet::<T>::endow_pot_and_pool().expect("endow pot and pool");
+			if let Err(e) = Pallet::<T>::endow_pot_and_pool() {
+				panic!("cannot endow the reward pot and pool: {e:?}");
+			}
 			for (who, amount) in &self.stakers {
-				Pallet::<T>::do_stake(who, *amount).expect("genesis staker cannot stake");
+				if let Err(e) = Pallet::<T>::do_stake(who, *amount) {
+					panic!("genesis staker {who:?} cannot stake {amount}: {e:?}");
+				}
 			}
 		}
 	}
