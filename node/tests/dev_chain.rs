@@ -1,6 +1,9 @@
 //! End to end: `diem-node --dev` produces and finalizes blocks, and a signed HASH transfer from
 //! Alice to Bob, submitted through subxt, is finalized with the right event and balances.
 
+// Test code: a failed expectation should panic with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
 mod common;
 
 use common::Node;

@@ -1,6 +1,9 @@
 //! End to end: a two-validator local network (Alice and Bob, `--chain local`) on loopback.
 //! Both nodes author blocks in their Aura slots, and both import and finalize the same chain.
 
+// Test code: a failed expectation should panic with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
 mod common;
 
 use common::Node;

@@ -4,7 +4,10 @@
 //! deadline, and [`Node`] stops its process on drop, so a failing test never leaves a node
 //! running or hangs. When a wait fails, the panic message carries the tail of the node's log.
 
-#![allow(dead_code)] // each test binary uses a different subset
+#![allow(dead_code)]
+// each test binary uses a different subset
+// Test code: a failed expectation should panic with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::Value;
 use std::{

@@ -83,6 +83,9 @@ pub const REWARD_INDEX_SCALE: u128 = 1_000_000_000_000_000_000_000_000_000_000;
 /// Log target.
 pub const LOG_TARGET: &str = "runtime::compute-staking";
 
+// The FRAME macros expand storage, events and calls into code with `expect` and narrowing
+// casts (on values they bound themselves); the lints stay on for the logic in `functions.rs`.
+#[allow(clippy::expect_used, clippy::cast_possible_truncation)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

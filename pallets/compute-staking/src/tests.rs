@@ -520,7 +520,7 @@ fn model_random_stakers_match_exact_reference() {
 			for block in 2..=300u64 {
 				// One random action per block, by a random account.
 				let who = 1 + rng.below(5);
-				let i = who as usize;
+				let i = usize::try_from(who).unwrap();
 				let amount = 100 + u128::from(rng.below(5_000));
 				let signed = RuntimeOrigin::signed(who);
 				let result = match rng.below(9) {
@@ -561,13 +561,13 @@ fn model_random_stakers_match_exact_reference() {
 			for event in staking_events() {
 				match event {
 					Event::RewardsClaimed { who, amount } | Event::Compounded { who, amount } => {
-						paid[who as usize] += amount
+						paid[usize::try_from(who).unwrap()] += amount
 					}
 					_ => {}
 				}
 			}
 			for who in 1..=5u64 {
-				let i = who as usize;
+				let i = usize::try_from(who).unwrap();
 				let earned = (ComputeStaking::pending_rewards(&who) + paid[i]) as f64;
 				assert!(
 					earned <= exact[i] + 1e-6,
