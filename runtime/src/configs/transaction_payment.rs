@@ -1,7 +1,7 @@
 //! `pallet_transaction_payment`: fees in HASH for weight and length.
 //!
 //! Fee = weight (1 base unit per picosecond of reference time) + length (1 µHASH per byte),
-//! times a constant multiplier of 1. A balance transfer costs a few hundred µHASH. Fees are
+//! times a constant multiplier of 1 (`payment_queryInfo` quotes any extrinsic). Fees are
 //! burned: there is no treasury yet, and burning keeps the issuance accounting exact.
 
 use crate::{Balance, Balances, Runtime, RuntimeEvent};
