@@ -101,6 +101,19 @@ impl<T: Config> Pallet<T> {
 
 	/// Rewards `ledger` earned since its last settlement, at the current accumulators.
 	pub(crate) fn unsettled_rewards(ledger: &LedgerOf<T>) -> Result<Balance, ArithmeticError> {
+		Self::rewards_between(
+			ledger,
+			UnlockedRewardIndex::<T>::get(),
+			LockedRewardIndex::<T>::get(),
+		)
+	}
+
+	/// Rewards `ledger` earned from its last settlement up to the given accumulator values.
+	fn rewards_between(
+		ledger: &LedgerOf<T>,
+		unlocked_index: U256,
+		locked_index: U256,
+	) -> Result<Balance, ArithmeticError> {
 		let earned = |stake: Balance, now: U256, then: U256| -> Result<U256, ArithmeticError> {
 			let growth = now.checked_sub(then).ok_or(ArithmeticError::Underflow)?;
 			U256::from(stake)
@@ -108,25 +121,22 @@ impl<T: Config> Pallet<T> {
 				.map(|product| product / U256::from(REWARD_INDEX_SCALE))
 				.ok_or(ArithmeticError::Overflow)
 		};
-		let total =
-			earned(ledger.unlocked, UnlockedRewardIndex::<T>::get(), ledger.unlocked_index)?
-				.checked_add(earned(
-					ledger.locked,
-					LockedRewardIndex::<T>::get(),
-					ledger.locked_index,
-				)?)
-				.ok_or(ArithmeticError::Overflow)?;
+		let total = earned(ledger.unlocked, unlocked_index, ledger.unlocked_index)?
+			.checked_add(earned(ledger.locked, locked_index, ledger.locked_index)?)
+			.ok_or(ArithmeticError::Overflow)?;
 		Balance::try_from(total).map_err(|_| ArithmeticError::Overflow)
 	}
 
 	/// Moves rewards earned since the last settlement into `pending_rewards`, and restakes them
 	/// if the account auto-compounds. Must run before any change to a ledger's stake.
 	pub(crate) fn settle(who: &T::AccountId, ledger: &mut LedgerOf<T>) -> DispatchResult {
-		let earned = Self::unsettled_rewards(ledger)?;
+		let (unlocked_index, locked_index) =
+			(UnlockedRewardIndex::<T>::get(), LockedRewardIndex::<T>::get());
+		let earned = Self::rewards_between(ledger, unlocked_index, locked_index)?;
 		ledger.pending_rewards =
 			ledger.pending_rewards.checked_add(earned).ok_or(ArithmeticError::Overflow)?;
-		ledger.unlocked_index = UnlockedRewardIndex::<T>::get();
-		ledger.locked_index = LockedRewardIndex::<T>::get();
+		ledger.unlocked_index = unlocked_index;
+		ledger.locked_index = locked_index;
 		// Compounding adds to existing stake only: an account that unstaked everything keeps its
 		// rewards pending (claimable) instead of re-entering below the minimum stake.
 		let bonded = ledger.unlocked.saturating_add(ledger.locked);

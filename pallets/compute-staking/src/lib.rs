@@ -80,9 +80,6 @@ use polkadot_sdk::{frame_support, frame_system, sp_core::U256, sp_runtime};
 /// Scale of the reward-per-share accumulators.
 pub const REWARD_INDEX_SCALE: u128 = 1_000_000_000_000_000_000_000_000_000_000;
 
-/// Log target.
-pub const LOG_TARGET: &str = "runtime::compute-staking";
-
 // The FRAME macros expand storage, events and calls into code with `expect` and narrowing
 // casts (on values they bound themselves); the lints stay on for the logic in `functions.rs`.
 #[allow(clippy::expect_used, clippy::cast_possible_truncation)]

@@ -4,7 +4,7 @@ use crate::{self as pallet_compute_staking, *};
 use diem_primitives::Balance;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, Hooks},
+	traits::{ConstU128, ConstU32, Hooks},
 	PalletId,
 };
 use polkadot_sdk::{pallet_balances, sp_io};
@@ -52,8 +52,6 @@ impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
-
-use frame_support::traits::ConstU128;
 
 pub const POOL: u64 = 999;
 pub const MAX_CHUNKS: u32 = 4;
