@@ -12,7 +12,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
 # Pallets with benchmarks; their `runtime-benchmarks` builds are small (the node is not rebuilt).
-BENCHMARKED_PALLETS=(pallet-compute-staking)
+BENCHMARKED_PALLETS=(pallet-compute-staking pallet-diem pallet-diem-ledger)
 
 status=0
 if [ "$#" -eq 0 ]; then
@@ -20,6 +20,10 @@ if [ "$#" -eq 0 ]; then
 		cargo test --profile "$PROFILE" --locked -p "$pallet" --features runtime-benchmarks \
 			--lib benchmarking || status=1
 	done
+fi
+# The figures of docs/economics.md must be what the curve code prints.
+if [ "$#" -eq 0 ]; then
+	"$REPO_ROOT/scripts/economics.sh" --check || status=1
 fi
 # --no-fail-fast: run every test binary, so one failure does not hide others.
 cargo test --workspace --profile "$PROFILE" --locked --no-fail-fast "$@" || status=1

@@ -50,4 +50,10 @@ pub enum Subcommand {
 
 	/// Database metadata: best, finalized and genesis blocks.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Benchmarks that generate weights: `pallet`, `overhead`, `storage`, `block`, `machine`.
+	/// Present only in a node built with `--features runtime-benchmarks` (`scripts/benchmark.sh`).
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(polkadot_sdk::frame_benchmarking_cli::BenchmarkCmd),
 }

@@ -1,5 +1,6 @@
-//! End to end: `diem-node --dev` produces and finalizes blocks, and a signed HASH transfer from
-//! Alice to Bob, submitted through subxt, is finalized with the right event and balances.
+//! End to end: `diem-node --dev` produces and finalizes blocks, a signed HASH transfer from Alice
+//! to Bob, submitted through subxt, is finalized with the right event and balances, and Bob
+//! mints DIEM at the cost the runtime API quoted.
 
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
@@ -136,6 +137,78 @@ async fn dev_chain_finalizes_a_signed_transfer() {
 	drop(client);
 	drop(rpc);
 	tokio::time::sleep(Duration::from_millis(100)).await;
+	let status = node.stop();
+	assert!(status.success(), "node did not shut down cleanly: {status}");
+}
+
+/// One DIEM in base units (12 decimals).
+const DIEM: u128 = 1_000_000_000_000;
+
+/// Calls a runtime API at `at` with SCALE-encoded `args` and decodes the answer.
+async fn runtime_api<R: codec::Decode>(
+	client: &subxt::OnlineClient<subxt::PolkadotConfig>,
+	at: subxt::config::polkadot::H256,
+	function: &str,
+	args: &[u8],
+) -> R {
+	let at_block = client.at_block(at).await.expect("block client");
+	let bytes = at_block.runtime_apis().call_raw(function, Some(args)).await.expect(function);
+	R::decode(&mut &bytes[..]).expect("runtime API answer decodes")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dev_chain_mints_diem_at_the_quoted_cost() {
+	use codec::Encode;
+	use pallet_diem::{CurveStatus, PositionInfo, QuoteError};
+
+	let mut node = Node::start("dev-diem", &["--dev"]);
+	let (rpc, client) = node.connect().await;
+	node.wait_finalized(&rpc, 1).await;
+	let head = client.at_current_block().await.expect("current block").block_hash();
+
+	// The dev chain shows DIEM from genesis: minting open, Alice's 1,000 DIEM position.
+	let status: CurveStatus<u32> = runtime_api(&client, head, "DiemApi_curve_status", &[]).await;
+	assert!(status.minting_open && !status.minting_paused, "{status:?}");
+	assert_eq!(status.supply, 1_000 * DIEM);
+
+	let bob = dev::bob();
+	let amount = 5 * DIEM;
+	let quote: Result<u128, QuoteError> =
+		runtime_api(&client, head, "DiemApi_mint_quote", &amount.encode()).await;
+	let cost = quote.expect("a quote below the cap");
+	// Near 90 HASH per DIEM at 1,000 DIEM of supply.
+	assert!(cost > 5 * 90 * HASH && cost < 5 * 91 * HASH, "cost {cost}");
+
+	let mint = dynamic::transaction("Diem", "mint", (amount, cost));
+	let at = client.at_current_block().await.expect("current block");
+	let progress = at
+		.transactions()
+		.sign_and_submit_then_watch_default(&mint, &bob)
+		.await
+		.unwrap_or_else(|e| node.fail(format!("submit failed: {e}")));
+	let in_block =
+		match tokio::time::timeout(common::BLOCKS_TIMEOUT, progress.wait_for_finalized()).await {
+			Ok(Ok(in_block)) => in_block,
+			Ok(Err(e)) => node.fail(format!("mint not finalized: {e}")),
+			Err(_) => node.fail("mint not finalized in time"),
+		};
+	in_block.wait_for_success().await.expect("mint succeeded");
+
+	// The chain's state, read through the runtime APIs at the inclusion block.
+	let block = in_block.block_hash();
+	let bob_id = bob.public_key().0;
+	let position: Option<PositionInfo> =
+		runtime_api(&client, block, "DiemApi_position", &bob_id.encode()).await;
+	let position = position.expect("Bob's position");
+	assert_eq!((position.locked, position.outstanding), (cost, amount));
+	let balance: pallet_diem_ledger::DiemBalance =
+		runtime_api(&client, block, "DiemLedgerApi_balance", &bob_id.encode()).await;
+	assert_eq!(balance.free, amount);
+	let status: CurveStatus<u32> = runtime_api(&client, block, "DiemApi_curve_status", &[]).await;
+	assert_eq!(status.supply, 1_005 * DIEM);
+
+	drop(client);
+	drop(rpc);
 	let status = node.stop();
 	assert!(status.success(), "node did not shut down cleanly: {status}");
 }

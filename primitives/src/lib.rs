@@ -4,14 +4,17 @@
 //! runtime, the node and off-chain tools agree on one definition of an account, a balance and a
 //! HASH unit.
 //!
-//! Later issues add the mint-curve math, the voucher format and the small traits pallets use to
-//! talk to each other here (see `DESIGN.md`).
+//! [`curve`] holds the DIEM mint curve's integer math, shared by the runtime (which charges it)
+//! and clients (which quote it); [`StakeLocker`] is how the DIEM pallet locks HASH stake without
+//! depending on the staking pallet.
 //!
 //! ```
 //! use diem_primitives::{hash, HASH_DECIMALS};
 //! assert_eq!(hash::UNIT, 10u128.pow(HASH_DECIMALS as u32));
 //! ```
 #![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod curve;
 
 use polkadot_sdk::sp_runtime::{
 	self,
@@ -56,6 +59,22 @@ pub mod hash {
 	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI;
 }
 
+/// DIEM, the token minted against locked HASH stake: ticker and decimals.
+pub const DIEM_SYMBOL: &str = "DIEM";
+/// Decimals of DIEM (as HASH, so a rate in HASH per DIEM is the same number in base units).
+pub const DIEM_DECIMALS: u8 = 12;
+
+/// DIEM amounts in base units.
+pub mod diem {
+	use super::Balance;
+	/// One DIEM.
+	pub const UNIT: Balance = 1_000_000_000_000;
+	/// 10^-3 DIEM.
+	pub const MILLI: Balance = UNIT / 1_000;
+	/// 10^-6 DIEM: the existential deposit, small because one DIEM is worth ~90 HASH or more.
+	pub const EXISTENTIAL_DEPOSIT: Balance = UNIT / 1_000_000;
+}
+
 /// Block time.
 pub mod time {
 	use super::BlockNumber;
@@ -86,4 +105,6 @@ pub trait StakeLocker<AccountId, Balance> {
 	fn locked(who: &AccountId) -> Balance;
 	/// `who`'s unlocked stake (what `lock` can take).
 	fn unlocked_stake(who: &AccountId) -> Balance;
+	/// The stake locked across all accounts.
+	fn total_locked() -> Balance;
 }

@@ -4,11 +4,14 @@
 //! `OffchainWorkerApi`, `AuraApi`, `GrandpaApi`, `SessionKeys`, `AccountNonceApi`,
 //! `TransactionPaymentApi`/`TransactionPaymentCallApi` (fee quotes), `GenesisBuilder` (chain
 //! specs from presets) and `RuntimeViewFunction`.
+//!
+//! DIEM: `DiemApi` (mint and stake quotes, the curve's state, positions) and `DiemLedgerApi`
+//! (DIEM balance breakdown, allowances).
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Diem, DiemLedger,
+	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -204,6 +207,74 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	impl polkadot_sdk::frame_benchmarking::Benchmark<Block> for Runtime {
+		fn benchmark_metadata(extra: bool) -> (
+			Vec<polkadot_sdk::frame_benchmarking::BenchmarkList>,
+			Vec<frame_support::traits::StorageInfo>,
+		) {
+			use crate::*;
+			use polkadot_sdk::frame_benchmarking::BenchmarkList;
+			use polkadot_sdk::frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
+			use frame_support::traits::StorageInfoTrait;
+
+			let mut list = Vec::<BenchmarkList>::new();
+			list_benchmarks!(list, extra);
+			(list, AllPalletsWithSystem::storage_info())
+		}
+
+		fn dispatch_benchmark(
+			config: polkadot_sdk::frame_benchmarking::BenchmarkConfig,
+		) -> Result<Vec<polkadot_sdk::frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+			use crate::*;
+			use polkadot_sdk::frame_benchmarking::BenchmarkBatch;
+			use polkadot_sdk::frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
+			use frame_support::traits::WhitelistedStorageKeys;
+
+			// Keys every block touches anyway (block number, events, ...) are not charged to a call.
+			let whitelist = AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut batches = Vec::<BenchmarkBatch>::new();
+			let params = (&config, &whitelist);
+			add_benchmarks!(params, batches);
+			Ok(batches)
+		}
+	}
+
+	impl pallet_diem::runtime_api::DiemApi<Block, AccountId, BlockNumber> for Runtime {
+		fn mint_quote(diem: Balance) -> Result<Balance, pallet_diem::QuoteError> {
+			Diem::mint_quote(diem)
+		}
+
+		fn stake_quote(stake: Balance) -> Result<pallet_diem::StakeQuote, pallet_diem::QuoteError> {
+			Diem::stake_quote(stake)
+		}
+
+		fn curve_status() -> pallet_diem::CurveStatus<BlockNumber> {
+			Diem::curve_status()
+		}
+
+		fn position(who: AccountId) -> Option<pallet_diem::PositionInfo> {
+			Diem::position_info(&who)
+		}
+	}
+
+	impl pallet_diem_ledger::runtime_api::DiemLedgerApi<Block, AccountId, BlockNumber> for Runtime {
+		fn balance(who: AccountId) -> pallet_diem_ledger::DiemBalance {
+			crate::diem_balance(&who)
+		}
+
+		fn allowance(
+			owner: AccountId,
+			spender: AccountId,
+		) -> Option<pallet_diem_ledger::AllowanceInfo<BlockNumber>> {
+			DiemLedger::allowance_info(&owner, &spender)
 		}
 	}
 

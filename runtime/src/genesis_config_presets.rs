@@ -2,16 +2,17 @@
 //!
 //! - `development` (`diem-node --dev`): Alice is the only validator and the sudo key; the
 //!   well-known dev accounts (Alice..Ferdie and their `//stash` accounts) hold HASH, and
-//!   Alice..Ferdie stake part of it with a one-minute unbonding period.
-//! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate; same accounts and
-//!   stakes, seven-day unbonding.
+//!   Alice..Ferdie stake part of it with a one-minute unbonding period. DIEM minting is open and
+//!   Alice holds the protocol position (1,000 DIEM minted on the curve against her stake).
+//! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate; same accounts, stakes
+//!   and protocol position, seven-day unbonding, minting closed until governance opens it.
 //!
 //! Presets are JSON patches over the default genesis config, so a preset names only what it
 //! changes. Live networks get their own chain spec files, not presets with dev keys.
 
 use crate::{
-	AccountId, AuraConfig, BalancesConfig, BlockNumber, ComputeStakingConfig, GrandpaConfig,
-	RuntimeGenesisConfig, SudoConfig,
+	AccountId, AuraConfig, BalancesConfig, BlockNumber, ComputeStakingConfig, DiemConfig,
+	GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{string::String, vec, vec::Vec};
 use diem_primitives::{
@@ -34,6 +35,16 @@ pub const DEV_ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
 
 /// HASH each of Alice..Ferdie stakes at genesis, so a dev chain shows rewards accruing.
 pub const DEV_GENESIS_STAKE: crate::Balance = 100_000 * UNIT;
+
+/// DIEM Alice mints at genesis on the dev and test presets: the protocol position (Venice minted
+/// 10,000 DIEM; a dev account's stake pays for 1,000, about 90,000 HASH).
+pub const DEV_PROTOCOL_MINT: crate::Balance = 1_000 * diem_primitives::diem::UNIT;
+
+/// The DIEM side of a genesis: whether minting is open and the protocol mints.
+pub struct DiemGenesis {
+	pub minting_open: bool,
+	pub protocol_mints: Vec<(AccountId, crate::Balance)>,
+}
 
 /// Staking parameters of the dev and test presets, with the given unbonding period.
 ///
@@ -61,7 +72,8 @@ pub fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> GenesisValidator
 }
 
 /// Builds a genesis patch: `validators` author and finalize, `endowed` accounts start with
-/// `endowment` HASH each, `root` holds the sudo key, `stakers` stake at genesis under `staking`.
+/// `endowment` HASH each, `root` holds the sudo key, `stakers` stake at genesis under `staking`,
+/// and `diem` opens minting (or not) and mints the protocol positions against that stake.
 pub fn genesis_patch(
 	validators: Vec<GenesisValidator>,
 	endowed: Vec<AccountId>,
@@ -69,6 +81,7 @@ pub fn genesis_patch(
 	root: AccountId,
 	staking: StakingParams<crate::Balance, BlockNumber>,
 	stakers: Vec<(AccountId, crate::Balance)>,
+	diem: DiemGenesis,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -83,6 +96,7 @@ pub fn genesis_patch(
 		},
 		sudo: SudoConfig { key: Some(root) },
 		compute_staking: ComputeStakingConfig { params: Some(staking), stakers },
+		diem: DiemConfig { minting_open: diem.minting_open, mints: diem.protocol_mints },
 	})
 }
 
@@ -96,6 +110,10 @@ fn dev_stakers() -> Vec<(AccountId, crate::Balance)> {
 	Sr25519Keyring::invulnerable().map(|k| (k.to_account_id(), DEV_GENESIS_STAKE)).collect()
 }
 
+fn alice_protocol_mint() -> Vec<(AccountId, crate::Balance)> {
+	vec![(Sr25519Keyring::Alice.to_account_id(), DEV_PROTOCOL_MINT)]
+}
+
 fn development() -> Value {
 	genesis_patch(
 		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
@@ -105,6 +123,8 @@ fn development() -> Value {
 		// One-minute unbonding, so the whole staking cycle can be tried in a dev session.
 		staking_params(MINUTES),
 		dev_stakers(),
+		// Minting open from block 1, so a dev chain shows DIEM at once.
+		DiemGenesis { minting_open: true, protocol_mints: alice_protocol_mint() },
 	)
 }
 
@@ -120,6 +140,8 @@ fn local_testnet() -> Value {
 		// The production figure: seven days.
 		staking_params(7 * DAYS),
 		dev_stakers(),
+		// Closed until governance opens it: Venice's launch, where nobody snipes the cheapest DIEM.
+		DiemGenesis { minting_open: false, protocol_mints: alice_protocol_mint() },
 	)
 }
 

@@ -7,7 +7,10 @@
 //!   charges fees in it;
 //! - **accounts and governance**: `Sudo` (Root on dev and test networks), `Utility`, `Proxy`,
 //!   `Multisig`;
-//! - **DIEM**: `ComputeStaking` (HASH staking, emissions, stake locked behind DIEM).
+//! - **DIEM**: `ComputeStaking` (HASH staking, emissions, stake locked behind DIEM), `Diem`
+//!   (mint DIEM on the curve against locked stake, burn to unlock), `DiemBalances` (DIEM
+//!   balances: a second `pallet_balances` instance with its calls disabled) and `DiemLedger`
+//!   (transfers, allowances and payments of DIEM).
 //!
 //! Files by responsibility: [`configs`] holds one module per pallet configuration, [`apis`] the
 //! runtime APIs nodes, wallets and dApps call, [`genesis_config_presets`] the `development` and
@@ -25,6 +28,9 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -147,6 +153,10 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	// DIEM balances: moved only by DiemLedger, minted and burned only by Diem.
+	#[runtime::pallet_index(12)]
+	#[runtime::disable_call]
+	pub type DiemBalances = pallet_balances<Instance2>;
 
 	// Accounts and governance: 20..=29.
 	#[runtime::pallet_index(20)]
@@ -161,4 +171,31 @@ mod runtime {
 	// DIEM: 30..=39.
 	#[runtime::pallet_index(30)]
 	pub type ComputeStaking = pallet_compute_staking;
+	#[runtime::pallet_index(31)]
+	pub type Diem = pallet_diem;
+	#[runtime::pallet_index(32)]
+	pub type DiemLedger = pallet_diem_ledger;
+}
+
+/// `who`'s DIEM as wallets show it. Nothing is held for credits until the inference-credits
+/// pallet exists; the field is part of the API already so clients need not change then.
+pub fn diem_balance(who: &AccountId) -> pallet_diem_ledger::DiemBalance {
+	use polkadot_sdk::frame_support::traits::{
+		fungible::{Inspect, InspectHold},
+		tokens::{Fortitude, Preservation},
+	};
+	pallet_diem_ledger::DiemBalance {
+		free: DiemBalances::balance(who),
+		transferable: DiemBalances::reducible_balance(
+			who,
+			Preservation::Expendable,
+			Fortitude::Polite,
+		),
+		held_for_credits: 0,
+		held_for_allowance_deposits: DiemBalances::balance_on_hold(
+			&configs::ledger::AllowanceHoldReason::get(),
+			who,
+		),
+		held_total: DiemBalances::total_balance_on_hold(who),
+	}
 }

@@ -2,13 +2,15 @@
 //! executive the way a block author applies them.
 
 use crate::{
-	genesis_config_presets::{self, DEV_ENDOWMENT, DEV_GENESIS_STAKE},
-	Address, Aura, Balances, ComputeStaking, Executive, Grandpa, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic,
-	EXISTENTIAL_DEPOSIT,
+	configs::diem_balances::DiemDustAccount,
+	genesis_config_presets::{self, DEV_ENDOWMENT, DEV_GENESIS_STAKE, DEV_PROTOCOL_MINT},
+	Address, Aura, Balances, ComputeStaking, Diem, DiemBalances, DiemLedger, Executive, Grandpa,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System, TxExtension,
+	UncheckedExtrinsic, EXISTENTIAL_DEPOSIT,
 };
 use codec::Encode;
-use diem_primitives::hash::UNIT;
+use diem_primitives::{diem, hash::UNIT};
+use polkadot_sdk::frame_support::traits::fungible::Inspect as _;
 use polkadot_sdk::{
 	frame_metadata_hash_extension::CheckMetadataHash,
 	frame_support::genesis_builder_helper::build_state,
@@ -79,7 +81,13 @@ fn development_preset_has_one_validator_and_funded_dev_accounts() {
 			);
 			assert_eq!(Balances::free_balance(who), DEV_ENDOWMENT - staked);
 		}
-		assert_eq!(pallet_compute_staking::TotalUnlocked::<Runtime>::get(), 6 * DEV_GENESIS_STAKE);
+		// Alice's protocol mint locked part of her stake.
+		let locked = pallet_compute_staking::TotalLocked::<Runtime>::get();
+		assert_eq!(Some(locked), Diem::position_info(&accounts[0]).map(|p| p.locked));
+		assert_eq!(
+			pallet_compute_staking::TotalUnlocked::<Runtime>::get(),
+			6 * DEV_GENESIS_STAKE - locked
+		);
 		// Issuance is exactly what genesis handed out: the endowments plus the existential
 		// deposits that keep the staking reward pot and the operator pool alive.
 		assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * 12 + 2 * EXISTENTIAL_DEPOSIT);
@@ -252,6 +260,99 @@ fn blocks_mint_staking_emission_for_genesis_stakers() {
 		let share = ComputeStaking::pending_rewards(&alice);
 		assert!(share > 0 && share <= params.emission_per_block / 6, "{share}");
 		assert!(ComputeStaking::do_try_state().is_ok());
+		Executive::finalize_block();
+	});
+}
+
+#[test]
+fn development_preset_opens_minting_with_a_protocol_position_for_alice() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let status = Diem::curve_status();
+		assert!(status.minting_open && !status.minting_paused);
+		assert_eq!(status.supply, DEV_PROTOCOL_MINT);
+		let position = Diem::position_info(&alice).expect("Alice's genesis position");
+		assert_eq!(position.outstanding, DEV_PROTOCOL_MINT);
+		assert_eq!(
+			pallet_compute_staking::Ledgers::<Runtime>::get(&alice).map(|l| l.locked),
+			Some(position.locked)
+		);
+		// ~90 HASH per DIEM at the bottom of the curve.
+		assert_eq!(position.average_rate / UNIT, 90);
+		assert_eq!(DiemBalances::total_issuance(), DEV_PROTOCOL_MINT);
+		assert_eq!(DiemBalances::balance(&DiemDustAccount::get()), diem::EXISTENTIAL_DEPOSIT);
+		let breakdown = crate::diem_balance(&alice);
+		assert_eq!(breakdown.free, DEV_PROTOCOL_MINT - diem::EXISTENTIAL_DEPOSIT);
+		assert_eq!((breakdown.held_total, breakdown.held_for_allowance_deposits), (0, 0));
+		assert!(Diem::do_try_state().is_ok());
+	});
+}
+
+#[test]
+fn local_testnet_starts_with_minting_closed() {
+	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let status = Diem::curve_status();
+		assert!(!status.minting_open && status.minting_paused);
+		assert_eq!(status.supply, DEV_PROTOCOL_MINT);
+	});
+}
+
+#[test]
+fn diem_balances_has_no_calls_so_only_the_diem_pallets_change_diem() {
+	let metadata = Runtime::metadata_ir();
+	let pallet = |name: &str| metadata.pallets.iter().find(|p| p.name == name).cloned();
+	assert!(pallet("DiemBalances").expect("DiemBalances in metadata").calls.is_none());
+	assert!(pallet("Balances").and_then(|p| p.calls).is_some());
+	assert!(pallet("DiemLedger").and_then(|p| p.calls).is_some());
+	assert!(pallet("Diem").and_then(|p| p.calls).is_some());
+}
+
+#[test]
+fn diem_is_minted_transferred_and_burned_through_signed_extrinsics() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		start_block_one();
+		let apply = |who: Sr25519Keyring, nonce: u32, call: RuntimeCall| {
+			let applied = Executive::apply_extrinsic(signed(who, nonce, call));
+			assert!(matches!(applied, Ok(Ok(()))), "{applied:?}");
+		};
+
+		// Bob mints 10 DIEM at the quoted cost.
+		let amount = 10 * diem::UNIT;
+		let cost = Diem::mint_quote(amount).expect("quote");
+		apply(
+			Sr25519Keyring::Bob,
+			0,
+			RuntimeCall::Diem(pallet_diem::Call::mint { diem: amount, max_cost: cost }),
+		);
+		assert_eq!(
+			Diem::position_info(&bob).map(|p| (p.locked, p.outstanding)),
+			Some((cost, amount))
+		);
+
+		// Alice pays Bob 5 DIEM with a memo through the ledger.
+		apply(
+			Sr25519Keyring::Alice,
+			0,
+			RuntimeCall::DiemLedger(pallet_diem_ledger::Call::pay {
+				dest: bob.clone(),
+				amount: 5 * diem::UNIT,
+				memo: b"order 7".to_vec(),
+			}),
+		);
+		assert_eq!(DiemBalances::balance(&bob), amount + 5 * diem::UNIT);
+
+		// Bob burns what he minted: his whole stake unlocks again.
+		apply(Sr25519Keyring::Bob, 1, RuntimeCall::Diem(pallet_diem::Call::burn { diem: amount }));
+		assert_eq!(Diem::position_info(&bob), None);
+		assert_eq!(
+			pallet_compute_staking::Ledgers::<Runtime>::get(&bob).map(|l| l.locked),
+			Some(0)
+		);
+		assert_eq!(DiemBalances::balance(&bob), 5 * diem::UNIT);
+		assert_eq!(DiemBalances::total_issuance(), Diem::curve_status().supply);
+		assert!(Diem::do_try_state().is_ok());
+		assert!(DiemLedger::do_try_state().is_ok());
 		Executive::finalize_block();
 	});
 }

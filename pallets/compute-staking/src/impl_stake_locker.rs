@@ -22,4 +22,8 @@ impl<T: Config> StakeLocker<T::AccountId, Balance> for Pallet<T> {
 	fn unlocked_stake(who: &T::AccountId) -> Balance {
 		Ledgers::<T>::get(who).map(|ledger| ledger.unlocked).unwrap_or_default()
 	}
+
+	fn total_locked() -> Balance {
+		TotalLocked::<T>::get()
+	}
 }

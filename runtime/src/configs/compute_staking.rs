@@ -30,7 +30,6 @@ impl pallet_compute_staking::Config for Runtime {
 	type MaxUnbondingChunks = ConstU32<32>;
 	type MaxYearlyInflation = MaxYearlyInflation;
 	type BlocksPerYear = ConstU32<BLOCKS_PER_YEAR>;
-	// Not yet benchmarked: database-access estimates until the benchmark pipeline (issue #7)
-	// generates weights from the pallet's benchmarks.
-	type WeightInfo = ();
+	// Measured by `scripts/benchmark.sh` (the pallet's `weights.rs`).
+	type WeightInfo = pallet_compute_staking::weights::SubstrateWeight<Runtime>;
 }

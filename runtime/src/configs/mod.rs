@@ -3,7 +3,10 @@
 mod aura;
 mod balances;
 pub mod compute_staking;
+pub mod diem;
+pub mod diem_balances;
 mod grandpa;
+pub mod ledger;
 mod multisig;
 pub mod proxy;
 mod sudo;

@@ -1,0 +1,219 @@
+//! Test runtime: System, Balances (HASH), a second balances instance (DIEM), the real compute
+//! staking pallet and this pallet, so locks and unlocks go through the same code as on chain.
+//! Accounts are `u64`; amounts use the chain's real units.
+
+use crate::{self as pallet_diem, *};
+use diem_primitives::{curve::CurveParams, diem, hash, Balance};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU128, ConstU32, Hooks, StorageMapShim},
+	PalletId,
+};
+use polkadot_sdk::sp_runtime::{BuildStorage, Perbill};
+use polkadot_sdk::{pallet_balances, sp_io};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type DiemBalances = pallet_balances<Instance1>;
+	#[runtime::pallet_index(3)]
+	pub type ComputeStaking = pallet_compute_staking;
+	#[runtime::pallet_index(4)]
+	pub type Diem = pallet_diem;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<{ hash::EXISTENTIAL_DEPOSIT }>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config<pallet_balances::Instance1> for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<{ diem::EXISTENTIAL_DEPOSIT }>;
+	// DIEM balances live in this instance's own map, apart from HASH in `frame_system`.
+	type DustRemoval =
+		frame_support::traits::tokens::imbalance::ResolveTo<DustAccount, DiemBalances>;
+	type AccountStore = StorageMapShim<
+		pallet_balances::Account<Test, pallet_balances::Instance1>,
+		u64,
+		pallet_balances::AccountData<Balance>,
+	>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const StakingPalletId: PalletId = PalletId(*b"diem/stk");
+	pub const RewardPool: u64 = 999;
+	pub const MaxYearlyInflation: Perbill = Perbill::from_percent(50);
+	pub const VeniceCurve: CurveParams = CurveParams::venice();
+}
+
+impl pallet_compute_staking::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type AdminOrigin = frame_system::EnsureRoot<u64>;
+	type PalletId = StakingPalletId;
+	type RewardPool = RewardPool;
+	type MaxUnbondingChunks = ConstU32<4>;
+	type MaxYearlyInflation = MaxYearlyInflation;
+	type BlocksPerYear = ConstU32<1_000>;
+	type WeightInfo = ();
+}
+
+pub const CHANGE_DELAY: u64 = 5;
+/// Receives the dust of reaped DIEM accounts.
+pub const DUST: u64 = 998;
+
+impl Config for Test {
+	type Diem = DiemBalances;
+	type StakeLocker = ComputeStaking;
+	type AdminOrigin = frame_system::EnsureRoot<u64>;
+	type DefaultCurve = VeniceCurve;
+	type CurveChangeDelay = CurveChangeDelay;
+	type DustAccount = DustAccount;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = StakeFromFreeBalance;
+}
+
+parameter_types! {
+	pub const CurveChangeDelay: u64 = CHANGE_DELAY;
+	pub const DustAccount: u64 = DUST;
+}
+
+/// Benchmarks: mint HASH to the account and stake it.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct StakeFromFreeBalance;
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkHelper<u64> for StakeFromFreeBalance {
+	fn stake(who: &u64, amount: Balance) {
+		use frame_support::traits::fungible::Mutate;
+		Balances::mint_into(who, amount + hash::UNIT).expect("minting HASH in the mock");
+		ComputeStaking::stake(RuntimeOrigin::signed(*who), amount).expect("staking in the mock");
+	}
+}
+
+/// Accounts 1..=5 start with this much free HASH; 1..=3 stake `STAKE` of it at genesis.
+pub const INITIAL: Balance = 10_000_000 * hash::UNIT;
+pub const STAKE: Balance = 5_000_000 * hash::UNIT;
+
+pub struct ExtBuilder {
+	curve: Option<CurveParams>,
+	minting_open: bool,
+	mints: Vec<(u64, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { curve: None, minting_open: true, mints: vec![] }
+	}
+}
+
+impl ExtBuilder {
+	pub fn curve(mut self, curve: CurveParams) -> Self {
+		self.curve = Some(curve);
+		self
+	}
+
+	pub fn minting_open(mut self, open: bool) -> Self {
+		self.minting_open = open;
+		self
+	}
+
+	pub fn mints(mut self, mints: Vec<(u64, Balance)>) -> Self {
+		self.mints = mints;
+		self
+	}
+
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: (1..=5).map(|who| (who, INITIAL)).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_compute_staking::GenesisConfig::<Test> {
+			params: Some(pallet_compute_staking::StakingParams {
+				emission_per_block: hash::UNIT,
+				locked_yield_share: Perbill::from_percent(80),
+				unbonding_period: 10,
+				min_stake: hash::UNIT,
+			}),
+			stakers: (1..=3).map(|who| (who, STAKE)).collect(),
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_diem::GenesisConfig::<Test> {
+			curve: self.curve,
+			minting_open: self.minting_open,
+			mints: self.mints,
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Runs `test`, then checks this pallet's and compute staking's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Diem::do_try_state().expect("DIEM invariants hold after the test");
+			ComputeStaking::do_try_state().expect("staking invariants hold after the test");
+		})
+	}
+}
+
+/// Advances to block `n`, running both pallets' `on_initialize` like the executive does.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		ComputeStaking::on_initialize(next);
+		Diem::on_initialize(next);
+	}
+}
+
+/// The events this pallet deposited, oldest first.
+pub fn diem_events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Diem(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}

@@ -1,0 +1,18 @@
+//! The runtime API wallets and dApps call for DIEM balances and allowances.
+
+use crate::{AllowanceInfo, DiemBalance};
+use codec::Codec;
+
+polkadot_sdk::sp_api::decl_runtime_apis! {
+	/// DIEM balances and allowances.
+	pub trait DiemLedgerApi<AccountId, BlockNumber>
+	where
+		AccountId: Codec,
+		BlockNumber: Codec,
+	{
+		/// `who`'s DIEM: free, transferable, held for credits, held for allowance deposits.
+		fn balance(who: AccountId) -> DiemBalance;
+		/// What `owner` lets `spender` move.
+		fn allowance(owner: AccountId, spender: AccountId) -> Option<AllowanceInfo<BlockNumber>>;
+	}
+}

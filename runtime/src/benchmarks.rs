@@ -1,0 +1,20 @@
+//! The pallets whose benchmarks the runtime exposes through the `Benchmark` runtime API, which
+//! the node's `benchmark pallet` subcommand (built with `--features runtime-benchmarks`) runs to
+//! generate weights. `scripts/benchmark.sh` lists which of them have generated weights.
+
+polkadot_sdk::frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_balances, DiemBalances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+	[pallet_proxy, Proxy]
+	[pallet_multisig, Multisig]
+	[pallet_compute_staking, ComputeStaking]
+	[pallet_diem, Diem]
+	[pallet_diem_ledger, DiemLedger]
+);
+
+impl polkadot_sdk::frame_system_benchmarking::Config for crate::Runtime {}

@@ -1,0 +1,44 @@
+//! `pallet_diem`: mint DIEM against locked HASH stake on the curve, burn to unlock.
+
+use crate::{AccountId, BlockNumber, ComputeStaking, DiemBalances, Runtime};
+use diem_primitives::{curve::CurveParams, time::DAYS};
+use polkadot_sdk::{frame_support::parameter_types, frame_system::EnsureRoot};
+
+parameter_types! {
+	/// Venice's curve: R0 = 90 HASH, k = 2, T = 38,000 DIEM, capped at 57,000 DIEM.
+	pub const DefaultCurve: CurveParams = CurveParams::venice();
+	/// A scheduled curve change applies a day later (minting is paused meanwhile).
+	pub const CurveChangeDelay: BlockNumber = DAYS;
+}
+
+impl pallet_diem::Config for Runtime {
+	type Diem = DiemBalances;
+	type StakeLocker = ComputeStaking;
+	// Sudo on dev and test networks; governance later.
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type DefaultCurve = DefaultCurve;
+	type CurveChangeDelay = CurveChangeDelay;
+	type DustAccount = super::diem_balances::DiemDustAccount;
+	// Measured by `scripts/benchmark.sh` (the pallet's `weights.rs`).
+	type WeightInfo = pallet_diem::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = StakeForBenchmarks;
+}
+
+/// Benchmarks: mint HASH to the account and stake it in compute staking.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct StakeForBenchmarks;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_diem::BenchmarkHelper<AccountId> for StakeForBenchmarks {
+	fn stake(who: &AccountId, amount: crate::Balance) {
+		use polkadot_sdk::frame_support::traits::fungible::Mutate;
+		// Benchmarks only: a failure here is a broken benchmark setup.
+		#[allow(clippy::expect_used)]
+		{
+			crate::Balances::mint_into(who, amount.saturating_add(diem_primitives::hash::UNIT))
+				.expect("minting HASH for a benchmark");
+			ComputeStaking::stake(crate::RuntimeOrigin::signed(who.clone()), amount)
+				.expect("staking for a benchmark");
+		}
+	}
+}
