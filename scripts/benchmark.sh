@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Regenerates the committed weights from benchmarks run on this machine.
 #
-#   scripts/benchmark.sh [ours|sdk|all]     (default: all)
+#   scripts/benchmark.sh [ours|sdk|base|all]     (default: all)
 #
 #   ours: the DIEM pallets' `weights.rs` (trait, `SubstrateWeight`, `()`), from their v2
 #         benchmarks run in the runtime through `diem-node benchmark pallet`;
-#   sdk:  `runtime/src/weights/<pallet>.rs` for the polkadot-sdk pallets the runtime uses.
+#   sdk:  `runtime/src/weights/<pallet>.rs` for the polkadot-sdk pallets the runtime uses, the
+#         block and extrinsic base weights (`benchmark overhead`) and the ParityDB read/write
+#         weights (`benchmark storage`, on a fresh dev database); `base` runs only these two.
 #
 # Run it after changing a call's logic or storage, or on the reference machine before a release,
 # and commit the result. It builds a second diem-node with `--features runtime-benchmarks`
@@ -27,6 +29,7 @@ OUR_PALLETS=(
 	"pallet_compute_staking:pallets/compute-staking"
 	"pallet_diem:pallets/diem"
 	"pallet_diem_ledger:pallets/ledger"
+	"pallet_inference_credits:pallets/inference-credits"
 )
 # Output goes to runtime/src/weights/<pallet>.rs (<pallet>_<instance>.rs for the two balances
 # instances, `Balances` for HASH and `DiemBalances` for DIEM).
@@ -36,9 +39,9 @@ SDK_PALLETS=(
 )
 
 case "$WHAT" in
-ours | sdk | all) ;;
+ours | sdk | base | all) ;;
 *)
-	echo "usage: scripts/benchmark.sh [ours|sdk|all]" >&2
+	echo "usage: scripts/benchmark.sh [ours|sdk|base|all]" >&2
 	exit 2
 	;;
 esac
@@ -54,15 +57,32 @@ run_pallet() { # run_pallet PALLET TEMPLATE OUTPUT
 		--template "$2" --output "$3"
 }
 
-if [ "$WHAT" != sdk ]; then
+if [ "$WHAT" = ours ] || [ "$WHAT" = all ]; then
 	for entry in "${OUR_PALLETS[@]}"; do
 		run_pallet "${entry%%:*}" "$TEMPLATES/pallet.hbs" "${entry#*:}/src/weights.rs"
 	done
 fi
-if [ "$WHAT" != ours ]; then
-	mkdir -p runtime/src/weights
+mkdir -p runtime/src/weights
+if [ "$WHAT" = sdk ] || [ "$WHAT" = all ]; then
 	for pallet in "${SDK_PALLETS[@]}"; do
 		run_pallet "$pallet" "$TEMPLATES/runtime.hbs" runtime/src/weights/
 	done
+fi
+if [ "$WHAT" = base ] || [ "$WHAT" = all ]; then
+	# The base weights of a block and of an extrinsic (an empty block, a remark), and the cost of
+	# a ParityDB read and write, measured on a fresh dev database.
+	echo "benchmark: block and extrinsic overhead -> runtime/src/weights/"
+	"$BENCH_BIN" benchmark overhead --chain dev --weight-path runtime/src/weights/
+	db="$(mktemp -d)"
+	echo "benchmark: storage (ParityDB) -> runtime/src/weights/"
+	"$BENCH_BIN" benchmark storage --chain dev --base-path "$db" --database paritydb \
+		--state-version 1 --weight-path runtime/src/weights/
+	rm -rf "$db"
+	# Those two templates name `sp_core`/`sp_weights`; the runtime reaches them through
+	# polkadot-sdk's frame-support.
+	sed -i 's/use sp_core::parameter_types;/use polkadot_sdk::frame_support::parameter_types;/;
+		s/sp_weights::/polkadot_sdk::frame_support::weights::/g' \
+		runtime/src/weights/block_weights.rs runtime/src/weights/extrinsic_weights.rs \
+		runtime/src/weights/paritydb_weights.rs
 fi
 echo "benchmark: done; review with 'git diff' and commit"

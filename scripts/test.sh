@@ -12,7 +12,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
 # Pallets with benchmarks; their `runtime-benchmarks` builds are small (the node is not rebuilt).
-BENCHMARKED_PALLETS=(pallet-compute-staking pallet-diem pallet-diem-ledger)
+BENCHMARKED_PALLETS=(pallet-compute-staking pallet-diem pallet-diem-ledger pallet-inference-credits)
 
 status=0
 if [ "$#" -eq 0 ]; then

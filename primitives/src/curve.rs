@@ -15,9 +15,10 @@
 //!
 //! Everything is integer arithmetic in `U512` (no floats, so every node computes the same
 //! figure): the series terms are built one from the previous by one multiply and one divide,
-//! each rounded down, and summed until a term is zero. `C` is rounded up to a whole base unit, so
-//! the chain never sells DIEM below the curve. Every function is monotone in the supply by
-//! construction (each rounded step is monotone), so costs are never negative.
+//! each rounded down, and summed until a term is zero. `C` is rounded up to a whole base unit, so a
+//! mint's cost (a difference of two rounded values) is within one base unit of the exact
+//! integral. Every function is monotone in the supply by construction (each rounded step is
+//! monotone), so costs are never negative.
 //!
 //! [`CurveParams::validate`] checks that `C(max_supply)` is computable; since every intermediate
 //! grows with `S`, nothing can overflow for any supply up to `max_supply` once that holds.
@@ -45,12 +46,21 @@ pub const PPM: u32 = 1_000_000;
 /// far below one base unit.
 const SCALE: u128 = 1_000_000_000_000_000_000_000_000;
 /// Terms of the series before giving up. Venice's curve at 1.5·T needs ~60; parameters that need
-/// more are refused by [`CurveParams::validate`].
-pub const MAX_TERMS: u32 = 160;
+/// more than this are refused by [`CurveParams::validate`], which bounds what one evaluation
+/// costs.
+pub const MAX_TERMS: u32 = 96;
+/// Largest cap a curve may have: 2⁶⁴ base units (~18 million DIEM), so the stake-to-DIEM search
+/// needs at most 64 halvings.
+pub const MAX_SUPPLY_LIMIT: Balance = 1 << 64;
 /// Upper bound on `k`, so parameter mistakes are caught before the series gets long.
 pub const MAX_STEEPNESS_PPM: u32 = 10 * PPM;
-/// Newton/bisection rounds of [`diem_for_stake`]; bisection alone needs at most 128 for u128.
-const MAX_INVERSE_ROUNDS: u32 = 192;
+/// Newton rounds of [`diem_for_stake`] before it falls back to bisection (Newton converges in a
+/// handful; the bound keeps a pathological case from stepping by one base unit for long).
+const NEWTON_ROUNDS: u32 = 16;
+/// Most rounds (each one series evaluation) [`diem_for_stake`] takes: Newton, then at most 64
+/// halvings of a bracket no wider than [`MAX_SUPPLY_LIMIT`]. Weights charge this many and refund
+/// what was not used.
+pub const MAX_INVERSE_ROUNDS: u32 = NEWTON_ROUNDS + 64;
 
 /// The curve's parameters.
 #[derive(
@@ -87,6 +97,8 @@ pub enum CurveError {
 	ZeroTarget,
 	/// `max_supply` is zero.
 	ZeroMaxSupply,
+	/// `max_supply` is above [`MAX_SUPPLY_LIMIT`].
+	MaxSupplyTooHigh,
 	/// `steepness_ppm` is above [`MAX_STEEPNESS_PPM`].
 	SteepnessTooHigh,
 	/// The supply asked about is above `max_supply`.
@@ -120,10 +132,15 @@ impl CurveParams {
 		if self.max_supply == 0 {
 			return Err(CurveError::ZeroMaxSupply);
 		}
+		if self.max_supply > MAX_SUPPLY_LIMIT {
+			return Err(CurveError::MaxSupplyTooHigh);
+		}
 		if self.steepness_ppm > MAX_STEEPNESS_PPM {
 			return Err(CurveError::SteepnessTooHigh);
 		}
-		cumulative_cost(self, self.max_supply).map(|_| ())
+		// Both series at the cap must fit; everything below the cap is smaller.
+		cumulative_cost(self, self.max_supply)?;
+		marginal_rate(self, self.max_supply).map(|_| ())
 	}
 }
 
@@ -132,6 +149,7 @@ impl CurveParams {
 struct Series {
 	rate: U512,
 	cumulative: U512,
+	terms: u32,
 }
 
 fn series(params: &CurveParams, supply: Balance) -> Result<Series, CurveError> {
@@ -165,7 +183,7 @@ fn series(params: &CurveParams, supply: Balance) -> Result<Series, CurveError> {
 			.checked_div(denominator * U512::from(n + 1))
 			.ok_or(CurveError::Overflow)?;
 		if term.is_zero() {
-			return Ok(Series { rate, cumulative });
+			return Ok(Series { rate, cumulative, terms: n + 1 });
 		}
 	}
 	Err(CurveError::NotConverged)
@@ -173,6 +191,12 @@ fn series(params: &CurveParams, supply: Balance) -> Result<Series, CurveError> {
 
 fn to_balance(value: U512) -> Result<Balance, CurveError> {
 	Balance::try_from(value).map_err(|_| CurveError::Overflow)
+}
+
+/// Terms the series takes at supply `S` (at most [`MAX_TERMS`]): what a cost or rate
+/// evaluation costs. Weights charge evaluations at the longest series validation allows.
+pub fn series_length(params: &CurveParams, supply: Balance) -> Result<u32, CurveError> {
+	series(params, supply).map(|s| s.terms)
 }
 
 /// `C(S)`: the HASH (base units) that minting the whole supply `S` from zero costs, rounded up.
@@ -213,6 +237,17 @@ pub fn curve_value(
 	mint_cost(params, before, amount)
 }
 
+/// What [`diem_for_stake`] found.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct StakePurchase {
+	/// DIEM base units the stake buys.
+	pub diem: Balance,
+	/// Their exact cost (`≤ stake`).
+	pub cost: Balance,
+	/// Search rounds used (each one series evaluation), at most [`MAX_INVERSE_ROUNDS`].
+	pub rounds: u32,
+}
+
 /// The most DIEM (base units) that `stake` HASH buys at supply `supply`, within `max_supply`,
 /// and its exact cost (`≤ stake`). A safeguarded Newton iteration on the convex `C`: each round
 /// narrows a bracket `[lo, hi)` (cost at `lo` affordable, at `hi` not), stepping by Newton where
@@ -222,22 +257,31 @@ pub fn diem_for_stake(
 	supply: Balance,
 	stake: Balance,
 ) -> Result<(Balance, Balance), CurveError> {
+	search_diem_for_stake(params, supply, stake).map(|found| (found.diem, found.cost))
+}
+
+/// [`diem_for_stake`] with the number of search rounds it took.
+pub fn search_diem_for_stake(
+	params: &CurveParams,
+	supply: Balance,
+	stake: Balance,
+) -> Result<StakePurchase, CurveError> {
 	let base = cumulative_cost(params, supply)?;
 	let room = params.max_supply.saturating_sub(supply);
 	let budget = base.saturating_add(stake);
 	if cumulative_cost(params, params.max_supply)? <= budget {
-		return Ok((room, mint_cost(params, supply, room)?));
+		return Ok(StakePurchase { diem: room, cost: mint_cost(params, supply, room)?, rounds: 0 });
 	}
 	// Invariant: C(supply + lo) ≤ budget < C(supply + hi).
 	let (mut lo, mut hi): (Balance, Balance) = (0, room);
 	let mut probe_from: (Balance, Balance, Balance) = (0, base, marginal_rate(params, supply)?);
-	for round in 0..MAX_INVERSE_ROUNDS {
-		if hi - lo <= 1 {
-			break;
-		}
+	let mut rounds = 0;
+	while rounds < MAX_INVERSE_ROUNDS && hi - lo > 1 {
+		let round = rounds;
+		rounds += 1;
 		let (at, cost_at, rate_at) = probe_from;
 		// Newton: the step that closes the cost gap at the local rate (HASH per whole DIEM).
-		let newton = (rate_at > 0 && round < MAX_INVERSE_ROUNDS / 2).then(|| {
+		let newton = (rate_at > 0 && round < NEWTON_ROUNDS).then(|| {
 			let gap = budget.abs_diff(cost_at);
 			let step = U512::from(gap) * U512::from(diem::UNIT) / U512::from(rate_at);
 			let step = Balance::try_from(step).unwrap_or(Balance::MAX);
@@ -266,7 +310,7 @@ pub fn diem_for_stake(
 	if hi - lo > 1 {
 		return Err(CurveError::NotConverged);
 	}
-	Ok((lo, mint_cost(params, supply, lo)?))
+	Ok(StakePurchase { diem: lo, cost: mint_cost(params, supply, lo)?, rounds })
 }
 
 #[cfg(test)]
@@ -304,6 +348,9 @@ mod tests {
 		let e2 = 90.0 * 2f64.exp();
 		assert!((at(38_000) - e2).abs() < 1e-9 * e2, "rate(T) = {}", at(38_000));
 		assert!((at(38_000) - 665.0).abs() < 0.05);
+		// Venice's cap is well inside the series bound validation enforces.
+		let terms = series_length(&p, p.max_supply).unwrap();
+		assert!(terms > 40 && terms < MAX_TERMS, "{terms} terms at the cap");
 	}
 
 	#[test]
@@ -368,6 +415,10 @@ mod tests {
 		assert_eq!(CurveParams { target: 0, ..p }.validate(), Err(CurveError::ZeroTarget));
 		assert_eq!(CurveParams { max_supply: 0, ..p }.validate(), Err(CurveError::ZeroMaxSupply));
 		assert_eq!(
+			CurveParams { max_supply: MAX_SUPPLY_LIMIT + 1, ..p }.validate(),
+			Err(CurveError::MaxSupplyTooHigh)
+		);
+		assert_eq!(
 			CurveParams { steepness_ppm: MAX_STEEPNESS_PPM + 1, ..p }.validate(),
 			Err(CurveError::SteepnessTooHigh)
 		);
@@ -431,7 +482,10 @@ mod tests {
 			#[test]
 			fn inverse_buys_the_most_the_stake_affords(s in supply(), stake in 0..=5_000_000 * hash::UNIT) {
 				let p = CurveParams::venice();
-				let (bought, cost) = diem_for_stake(&p, s, stake).unwrap();
+				let found = search_diem_for_stake(&p, s, stake).unwrap();
+				// Newton closes in on the answer in a few rounds, far below the bound weights charge.
+				prop_assert!(found.rounds <= NEWTON_ROUNDS, "{} rounds", found.rounds);
+				let (bought, cost) = (found.diem, found.cost);
 				prop_assert!(cost <= stake);
 				prop_assert_eq!(cost, mint_cost(&p, s, bought).unwrap());
 				prop_assert!(s + bought <= p.max_supply);

@@ -6,7 +6,9 @@
 //!
 //! [`curve`] holds the DIEM mint curve's integer math, shared by the runtime (which charges it)
 //! and clients (which quote it); [`StakeLocker`] is how the DIEM pallet locks HASH stake without
-//! depending on the staking pallet.
+//! depending on the staking pallet. [`voucher`] is the signed voucher format operators redeem,
+//! with its signing helpers for clients; [`RewardPoolAccrual`] is how the credits pallet reads
+//! the operator reward pool's income.
 //!
 //! ```
 //! use diem_primitives::{hash, HASH_DECIMALS};
@@ -14,7 +16,10 @@
 //! ```
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub mod curve;
+pub mod voucher;
 
 use polkadot_sdk::sp_runtime::{
 	self,
@@ -107,4 +112,12 @@ pub trait StakeLocker<AccountId, Balance> {
 	fn unlocked_stake(who: &AccountId) -> Balance;
 	/// The stake locked across all accounts.
 	fn total_locked() -> Balance;
+}
+
+/// The income of the operator reward pool: the staking pallet mints the yield that locked stake
+/// forgoes into the pool and counts it; the credits pallet divides each epoch's growth among the
+/// operators who redeemed credits in it.
+pub trait RewardPoolAccrual<Balance> {
+	/// Everything minted into the pool so far (monotonic).
+	fn total_accrued() -> Balance;
 }

@@ -5,13 +5,14 @@
 //! `TransactionPaymentApi`/`TransactionPaymentCallApi` (fee quotes), `GenesisBuilder` (chain
 //! specs from presets) and `RuntimeViewFunction`.
 //!
-//! DIEM: `DiemApi` (mint and stake quotes, the curve's state, positions) and `DiemLedgerApi`
-//! (DIEM balance breakdown, allowances).
+//! DIEM: `DiemApi` (mint and stake quotes, the curve's state, positions), `DiemLedgerApi`
+//! (DIEM balance breakdown, allowances) and `InferenceCreditsApi` (epochs, credit allowances,
+//! operators, the bytes a voucher signs).
 
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Diem, DiemLedger,
-	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	Executive, Grandpa, InferenceCredits, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -275,6 +276,29 @@ impl_runtime_apis! {
 			spender: AccountId,
 		) -> Option<pallet_diem_ledger::AllowanceInfo<BlockNumber>> {
 			DiemLedger::allowance_info(&owner, &spender)
+		}
+	}
+
+	impl pallet_inference_credits::runtime_api::InferenceCreditsApi<Block, AccountId> for Runtime {
+		fn epoch() -> Option<pallet_inference_credits::EpochClock> {
+			InferenceCredits::epoch_clock()
+		}
+
+		fn credit_state(who: AccountId) -> Option<pallet_inference_credits::CreditState<AccountId>> {
+			InferenceCredits::credit_state(&who)
+		}
+
+		fn operator_state(
+			operator: AccountId,
+		) -> Option<pallet_inference_credits::OperatorState<AccountId>> {
+			InferenceCredits::operator_state(&operator)
+		}
+
+		fn voucher_signing_bytes(
+			terms: diem_primitives::voucher::VoucherTerms,
+			wrapping: diem_primitives::voucher::PayloadWrapping,
+		) -> Vec<u8> {
+			InferenceCredits::voucher_signing_bytes(terms, wrapping)
 		}
 	}
 

@@ -15,6 +15,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_compute_staking, ComputeStaking]
 	[pallet_diem, Diem]
 	[pallet_diem_ledger, DiemLedger]
+	[pallet_inference_credits, InferenceCredits]
 );
 
 impl polkadot_sdk::frame_system_benchmarking::Config for crate::Runtime {}

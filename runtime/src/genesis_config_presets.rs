@@ -4,6 +4,7 @@
 //!   well-known dev accounts (Alice..Ferdie and their `//stash` accounts) hold HASH, and
 //!   Alice..Ferdie stake part of it with a one-minute unbonding period. DIEM minting is open and
 //!   Alice holds the protocol position (1,000 DIEM minted on the curve against her stake).
+//!   Credit epochs last one minute.
 //! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate; same accounts, stakes
 //!   and protocol position, seven-day unbonding, minting closed until governance opens it.
 //!
@@ -12,7 +13,7 @@
 
 use crate::{
 	AccountId, AuraConfig, BalancesConfig, BlockNumber, ComputeStakingConfig, DiemConfig,
-	GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
+	GrandpaConfig, InferenceCreditsConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{string::String, vec, vec::Vec};
 use diem_primitives::{
@@ -40,11 +41,17 @@ pub const DEV_GENESIS_STAKE: crate::Balance = 100_000 * UNIT;
 /// 10,000 DIEM; a dev account's stake pays for 1,000, about 90,000 HASH).
 pub const DEV_PROTOCOL_MINT: crate::Balance = 1_000 * diem_primitives::diem::UNIT;
 
-/// The DIEM side of a genesis: whether minting is open and the protocol mints.
+/// The DIEM side of a genesis: whether minting is open, the protocol mints, and the length of
+/// credit epochs in ms (`None`: a UTC day).
 pub struct DiemGenesis {
 	pub minting_open: bool,
 	pub protocol_mints: Vec<(AccountId, crate::Balance)>,
+	pub epoch_length: Option<u64>,
 }
+
+/// Credit epochs of the dev preset: one minute (ten slots), so a dev session sees allowances
+/// renew, vouchers expire and operator claims open within minutes.
+pub const DEV_EPOCH_LENGTH_MS: u64 = 60_000;
 
 /// Staking parameters of the dev and test presets, with the given unbonding period.
 ///
@@ -97,6 +104,7 @@ pub fn genesis_patch(
 		sudo: SudoConfig { key: Some(root) },
 		compute_staking: ComputeStakingConfig { params: Some(staking), stakers },
 		diem: DiemConfig { minting_open: diem.minting_open, mints: diem.protocol_mints },
+		inference_credits: InferenceCreditsConfig { epoch_length: diem.epoch_length },
 	})
 }
 
@@ -124,7 +132,11 @@ fn development() -> Value {
 		staking_params(MINUTES),
 		dev_stakers(),
 		// Minting open from block 1, so a dev chain shows DIEM at once.
-		DiemGenesis { minting_open: true, protocol_mints: alice_protocol_mint() },
+		DiemGenesis {
+			minting_open: true,
+			protocol_mints: alice_protocol_mint(),
+			epoch_length: Some(DEV_EPOCH_LENGTH_MS),
+		},
 	)
 }
 
@@ -141,7 +153,11 @@ fn local_testnet() -> Value {
 		staking_params(7 * DAYS),
 		dev_stakers(),
 		// Closed until governance opens it: Venice's launch, where nobody snipes the cheapest DIEM.
-		DiemGenesis { minting_open: false, protocol_mints: alice_protocol_mint() },
+		DiemGenesis {
+			minting_open: false,
+			protocol_mints: alice_protocol_mint(),
+			epoch_length: None,
+		},
 	)
 }
 

@@ -37,6 +37,7 @@ pub mod genesis_config_presets;
 pub mod migrations;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use polkadot_sdk::{
@@ -175,10 +176,11 @@ mod runtime {
 	pub type Diem = pallet_diem;
 	#[runtime::pallet_index(32)]
 	pub type DiemLedger = pallet_diem_ledger;
+	#[runtime::pallet_index(33)]
+	pub type InferenceCredits = pallet_inference_credits;
 }
 
-/// `who`'s DIEM as wallets show it. Nothing is held for credits until the inference-credits
-/// pallet exists; the field is part of the API already so clients need not change then.
+/// `who`'s DIEM as wallets show it.
 pub fn diem_balance(who: &AccountId) -> pallet_diem_ledger::DiemBalance {
 	use polkadot_sdk::frame_support::traits::{
 		fungible::{Inspect, InspectHold},
@@ -191,7 +193,10 @@ pub fn diem_balance(who: &AccountId) -> pallet_diem_ledger::DiemBalance {
 			Preservation::Expendable,
 			Fortitude::Polite,
 		),
-		held_for_credits: 0,
+		held_for_credits: DiemBalances::balance_on_hold(
+			&pallet_inference_credits::HoldReason::CreditStake.into(),
+			who,
+		),
 		held_for_allowance_deposits: DiemBalances::balance_on_hold(
 			&configs::ledger::AllowanceHoldReason::get(),
 			who,

@@ -5,8 +5,8 @@ use crate::{
 	configs::diem_balances::DiemDustAccount,
 	genesis_config_presets::{self, DEV_ENDOWMENT, DEV_GENESIS_STAKE, DEV_PROTOCOL_MINT},
 	Address, Aura, Balances, ComputeStaking, Diem, DiemBalances, DiemLedger, Executive, Grandpa,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System, TxExtension,
-	UncheckedExtrinsic, EXISTENTIAL_DEPOSIT,
+	InferenceCredits, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload,
+	System, TxExtension, UncheckedExtrinsic, EXISTENTIAL_DEPOSIT,
 };
 use codec::Encode;
 use diem_primitives::{diem, hash::UNIT};
@@ -355,4 +355,127 @@ fn diem_is_minted_transferred_and_burned_through_signed_extrinsics() {
 		assert!(DiemLedger::do_try_state().is_ok());
 		Executive::finalize_block();
 	});
+}
+
+/// Credits through the executive: the timestamp inherent starts the epoch clock, Alice stakes
+/// DIEM for credits, Bob registers as an operator (approved by sudo) with Charlie as redeem key,
+/// and Charlie redeems a voucher Alice signed.
+#[test]
+fn credits_are_staked_and_a_voucher_redeemed_through_signed_extrinsics() {
+	use diem_primitives::voucher::{PayloadWrapping, Voucher};
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		start_block_one();
+		let clock = InferenceCredits::epoch_clock().expect("the timestamp started the clock");
+		assert_eq!(clock.current.length, genesis_config_presets::DEV_EPOCH_LENGTH_MS);
+		let apply = |who: Sr25519Keyring, nonce: u32, call: RuntimeCall| {
+			let applied = Executive::apply_extrinsic(signed(who, nonce, call));
+			assert!(matches!(applied, Ok(Ok(()))), "{applied:?}");
+		};
+		let credits = |call| RuntimeCall::InferenceCredits(call);
+
+		apply(
+			Sr25519Keyring::Alice,
+			0,
+			credits(pallet_inference_credits::Call::stake { amount: 10 * diem::UNIT }),
+		);
+		assert_eq!(crate::diem_balance(&alice).held_for_credits, 10 * diem::UNIT);
+		apply(
+			Sr25519Keyring::Bob,
+			0,
+			credits(pallet_inference_credits::Call::register_operator {
+				metadata: b"https://bob.example".to_vec(),
+				redeem_key: Sr25519Keyring::Charlie.to_account_id(),
+			}),
+		);
+		apply(
+			Sr25519Keyring::Alice,
+			1,
+			RuntimeCall::Sudo(pallet_sudo::Call::sudo {
+				call: Box::new(credits(pallet_inference_credits::Call::approve_operator {
+					operator: bob.clone(),
+					capacity_per_epoch: 1_000 * diem::UNIT,
+				})),
+			}),
+		);
+		let voucher = Voucher::sign(
+			&Sr25519Keyring::Alice.pair(),
+			None,
+			System::block_hash(0),
+			clock.current.index,
+			&bob,
+			3 * diem::UNIT,
+			PayloadWrapping::Bytes,
+		);
+		apply(
+			Sr25519Keyring::Charlie,
+			0,
+			credits(pallet_inference_credits::Call::redeem { vouchers: vec![voucher] }),
+		);
+		let state = InferenceCredits::credit_state(&alice).expect("Alice has credits");
+		// Staked at the epoch's first millisecond: the whole stake counts this epoch.
+		assert_eq!((state.allowance, state.used), (10 * diem::UNIT, 3 * diem::UNIT));
+		let operator = InferenceCredits::operator_state(&bob).expect("Bob operates");
+		assert_eq!(operator.epochs.first().map(|e| e.redeemed), Some(3 * diem::UNIT));
+		assert!(InferenceCredits::do_try_state().is_ok());
+		Executive::finalize_block();
+	});
+}
+
+/// The largest `redeem` batch, whatever its signature schemes, fits in one block's share for
+/// normal extrinsics, with room for the block's other work.
+#[test]
+fn the_largest_redeem_batch_fits_in_a_block() {
+	use pallet_inference_credits::WeightInfo as _;
+	use polkadot_sdk::frame_support::{dispatch::DispatchClass, traits::Get};
+	type Weights = <Runtime as pallet_inference_credits::Config>::WeightInfo;
+	let max =
+		<<Runtime as pallet_inference_credits::Config>::MaxVouchersPerBatch as Get<u32>>::get();
+	let worst = Weights::redeem_sr25519(max)
+		.max(Weights::redeem_ed25519(max))
+		.max(Weights::redeem_ecdsa(max));
+	let limit = crate::configs::RuntimeBlockWeights::get()
+		.get(DispatchClass::Normal)
+		.max_extrinsic
+		.expect("normal extrinsics are bounded");
+	assert!(worst.all_lte(limit), "{worst:?} > {limit:?}");
+	// At most half the limit: a full batch never crowds out a block.
+	assert!(worst.ref_time() <= limit.ref_time() / 2, "{worst:?}");
+}
+
+/// Every pallet's weights are the ones measured on this runtime by `scripts/benchmark.sh`:
+/// nothing is wired to `()` or to polkadot-sdk's reference-machine weights. (GRANDPA's weights
+/// are its pallet's own formula over the equivocation proof; transaction payment's only weight
+/// is its fee-charging extension, still the reference figure; both are listed in the note.)
+#[test]
+fn every_pallet_uses_weights_measured_on_this_runtime() {
+	use crate::configs::diem_balances::DiemInstance;
+	use core::any::type_name;
+	let runtime_generated = [
+		type_name::<<Runtime as frame_system::Config>::SystemWeightInfo>(),
+		type_name::<<Runtime as frame_system::Config>::ExtensionsWeightInfo>(),
+		type_name::<<Runtime as pallet_balances::Config>::WeightInfo>(),
+		type_name::<<Runtime as pallet_balances::Config<DiemInstance>>::WeightInfo>(),
+		type_name::<<Runtime as pallet_timestamp::Config>::WeightInfo>(),
+		type_name::<<Runtime as pallet_sudo::Config>::WeightInfo>(),
+		type_name::<<Runtime as polkadot_sdk::pallet_utility::Config>::WeightInfo>(),
+		type_name::<<Runtime as polkadot_sdk::pallet_proxy::Config>::WeightInfo>(),
+		type_name::<<Runtime as polkadot_sdk::pallet_multisig::Config>::WeightInfo>(),
+	];
+	for name in runtime_generated {
+		assert!(name.starts_with("diem_runtime::weights::"), "{name} is not generated here");
+	}
+	let pallet_generated = [
+		type_name::<<Runtime as pallet_compute_staking::Config>::WeightInfo>(),
+		type_name::<<Runtime as pallet_diem::Config>::WeightInfo>(),
+		type_name::<<Runtime as pallet_diem_ledger::Config>::WeightInfo>(),
+		type_name::<<Runtime as pallet_inference_credits::Config>::WeightInfo>(),
+	];
+	for name in pallet_generated {
+		assert!(
+			name.contains("::weights::SubstrateWeight<diem_runtime::Runtime>"),
+			"{name} is not the pallet's generated weights"
+		);
+	}
 }

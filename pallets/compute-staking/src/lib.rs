@@ -67,6 +67,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+mod impl_reward_pool;
 mod impl_stake_locker;
 #[cfg(test)]
 mod mock;

@@ -74,8 +74,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn stake() -> Weight {
 		// Proof size, measured: `1219`
 		// Proof size, estimated: `6196`
-		// Fastest run: 213_617_000 ps.
-		Weight::from_parts(219_847_000, 6196)
+		// Fastest run: 215_340_000 ps.
+		Weight::from_parts(221_449_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unstake() -> Weight {
 		// Proof size, measured: `1438`
 		// Proof size, estimated: `4267`
-		// Fastest run: 42_353_000 ps.
-		Weight::from_parts(45_267_000, 4267)
+		// Fastest run: 43_014_000 ps.
+		Weight::from_parts(46_419_000, 4267)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -119,10 +119,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_unbonded(c: u32, ) -> Weight {
 		// Proof size, measured: `1222 + c * (20 ±0)`
 		// Proof size, estimated: `6196`
-		// Fastest run: 210_643_000 ps.
-		Weight::from_parts(216_260_447, 6196)
-			// Standard error: 2_706
-			.saturating_add(Weight::from_parts(48_659, 0).saturating_mul(c.into()))
+		// Fastest run: 211_974_000 ps.
+		Weight::from_parts(221_278_008, 6196)
+			// Standard error: 3_274
+			.saturating_add(Weight::from_parts(44_294, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -142,10 +142,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn rebond(c: u32, ) -> Weight {
 		// Proof size, measured: `818 + c * (20 ±0)`
 		// Proof size, estimated: `4267`
-		// Fastest run: 40_059_000 ps.
-		Weight::from_parts(42_620_692, 4267)
-			// Standard error: 1_073
-			.saturating_add(Weight::from_parts(65_692, 0).saturating_mul(c.into()))
+		// Fastest run: 40_961_000 ps.
+		Weight::from_parts(43_369_194, 4267)
+			// Standard error: 1_038
+			.saturating_add(Weight::from_parts(66_664, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -162,8 +162,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_rewards() -> Weight {
 		// Proof size, measured: `921`
 		// Proof size, estimated: `6196`
-		// Fastest run: 93_028_000 ps.
-		Weight::from_parts(96_243_000, 6196)
+		// Fastest run: 93_699_000 ps.
+		Weight::from_parts(97_224_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -184,8 +184,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_auto_compound() -> Weight {
 		// Proof size, measured: `1187`
 		// Proof size, estimated: `6196`
-		// Fastest run: 161_019_000 ps.
-		Weight::from_parts(166_448_000, 6196)
+		// Fastest run: 160_738_000 ps.
+		Weight::from_parts(165_556_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -206,8 +206,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn compound() -> Weight {
 		// Proof size, measured: `1152`
 		// Proof size, estimated: `6196`
-		// Fastest run: 151_135_000 ps.
-		Weight::from_parts(155_761_000, 6196)
+		// Fastest run: 151_365_000 ps.
+		Weight::from_parts(157_043_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -216,8 +216,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_params() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 7_891_000 ps.
-		Weight::from_parts(8_673_000, 0)
+		// Fastest run: 7_902_000 ps.
+		Weight::from_parts(8_692_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ComputeStaking::Params` (r:1 w:0)
@@ -241,8 +241,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize() -> Weight {
 		// Proof size, measured: `771`
 		// Proof size, estimated: `6196`
-		// Fastest run: 89_793_000 ps.
-		Weight::from_parts(94_250_000, 6196)
+		// Fastest run: 89_884_000 ps.
+		Weight::from_parts(94_080_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -251,48 +251,48 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with `RocksDbWeight`, for mocks and tests.
 impl WeightInfo for () {
 	fn stake() -> Weight {
-		Weight::from_parts(219_847_000, 6196)
+		Weight::from_parts(221_449_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn unstake() -> Weight {
-		Weight::from_parts(45_267_000, 4267)
+		Weight::from_parts(46_419_000, 4267)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_unbonded(c: u32, ) -> Weight {
-		Weight::from_parts(216_260_447, 6196)
-			.saturating_add(Weight::from_parts(48_659, 0).saturating_mul(c.into()))
+		Weight::from_parts(221_278_008, 6196)
+			.saturating_add(Weight::from_parts(44_294, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn rebond(c: u32, ) -> Weight {
-		Weight::from_parts(42_620_692, 4267)
-			.saturating_add(Weight::from_parts(65_692, 0).saturating_mul(c.into()))
+		Weight::from_parts(43_369_194, 4267)
+			.saturating_add(Weight::from_parts(66_664, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn claim_rewards() -> Weight {
-		Weight::from_parts(96_243_000, 6196)
+		Weight::from_parts(97_224_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_auto_compound() -> Weight {
-		Weight::from_parts(166_448_000, 6196)
+		Weight::from_parts(165_556_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn compound() -> Weight {
-		Weight::from_parts(155_761_000, 6196)
+		Weight::from_parts(157_043_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(8_673_000, 0)
+		Weight::from_parts(8_692_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize() -> Weight {
-		Weight::from_parts(94_250_000, 6196)
+		Weight::from_parts(94_080_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}

@@ -1,7 +1,9 @@
 //! The pallet's logic: minting and burning against positions, governance of the curve, quotes
 //! for the runtime API, and the invariants.
 
-use crate::{pallet::*, CurveStatus, PendingCurveChange, PositionInfo, QuoteError, StakeQuote};
+use crate::{
+	pallet::*, CurveStatus, PendingCurveChange, PositionInfo, QuoteError, StakeQuote, WeightInfo,
+};
 use diem_primitives::{
 	curve::{self, CurveError, CurveParams},
 	diem, Balance, StakeLocker,
@@ -14,6 +16,7 @@ use polkadot_sdk::{
 			tokens::{Fortitude, Precision, Preservation},
 			Get,
 		},
+		weights::Weight,
 	},
 	frame_system::pallet_prelude::BlockNumberFor,
 	sp_runtime::{traits::Saturating, DispatchError, DispatchResult},
@@ -25,6 +28,7 @@ impl<T: Config> From<CurveError> for Error<T> {
 			CurveError::ZeroBaseRate => Error::CurveZeroBaseRate,
 			CurveError::ZeroTarget => Error::CurveZeroTarget,
 			CurveError::ZeroMaxSupply => Error::CurveZeroMaxSupply,
+			CurveError::MaxSupplyTooHigh => Error::CurveMaxSupplyTooHigh,
 			CurveError::SteepnessTooHigh => Error::CurveTooSteep,
 			CurveError::AboveMaxSupply => Error::ExceedsMaxSupply,
 			CurveError::Overflow => Error::CurveOverflow,
@@ -80,6 +84,19 @@ impl<T: Config> Pallet<T> {
 		Ok(cost)
 	}
 
+	/// `weight` plus `evaluations` curve series at the longest length any valid curve takes
+	/// (the benchmarks of the calls run on short series).
+	pub(crate) fn with_series(weight: Weight, evaluations: u32) -> Weight {
+		weight.saturating_add(T::WeightInfo::curve_series().saturating_mul(u64::from(evaluations)))
+	}
+
+	/// The weight of `mint_with_stake` when its search takes `rounds` rounds: three series
+	/// before the search (the cost at the supply and at the cap, the rate), one per round (cost
+	/// and rate come from one pass), two after it (the final cost).
+	pub(crate) fn mint_with_stake_weight(rounds: u32) -> Weight {
+		Self::with_series(T::WeightInfo::mint_with_stake(), rounds.saturating_add(5))
+	}
+
 	/// Locks `cost`, mints `diem` and records both. The caller's call is transactional, so a
 	/// failure in the mint (e.g. below DIEM's existential deposit) undoes the lock.
 	fn record_mint(
@@ -100,17 +117,19 @@ impl<T: Config> Pallet<T> {
 
 		T::StakeLocker::lock(who, cost)?;
 		T::Diem::mint_into(who, diem)?;
+		Self::endow_dust_account(who)?;
 		Positions::<T>::insert(who, position);
 		Supply::<T>::put(new_supply);
 		TotalLocked::<T>::put(new_locked);
 		Ok(())
 	}
 
+	/// Mints what `max_stake` buys; returns the search rounds it took (for the weight refund).
 	pub(crate) fn do_mint_with_stake(
 		who: &T::AccountId,
 		max_stake: Balance,
 		min_diem: Balance,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		Self::ensure_minting_allowed()?;
 		ensure!(max_stake > 0, Error::<T>::ZeroAmount);
 		ensure!(
@@ -118,14 +137,17 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InsufficientUnlockedStake
 		);
 		let supply = Supply::<T>::get();
-		let (diem, cost) = curve::diem_for_stake(&Curve::<T>::get(), supply, max_stake)
-			.map_err(Error::<T>::from)?;
+		let params = Curve::<T>::get();
+		ensure!(supply < params.max_supply, Error::<T>::ExceedsMaxSupply);
+		let found =
+			curve::search_diem_for_stake(&params, supply, max_stake).map_err(Error::<T>::from)?;
+		let (diem, cost) = (found.diem, found.cost);
 		ensure!(diem > 0 && cost > 0, Error::<T>::AmountTooSmall);
 		ensure!(diem >= min_diem, Error::<T>::BelowMinimumDiem);
 		Self::record_mint(who, diem, cost, supply)?;
 		let unspent = max_stake.saturating_sub(cost);
 		Self::deposit_event(Event::MintedWithStake { who: who.clone(), diem, cost, unspent });
-		Ok(())
+		Ok(found.rounds)
 	}
 
 	pub(crate) fn do_burn(who: &T::AccountId, diem: Balance) -> DispatchResult {
@@ -172,12 +194,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Sends DIEM's existential deposit from `from` to the dust account (genesis only).
+	/// Sends DIEM's existential deposit from `from` to the dust account if it does not hold it
+	/// yet: only the chain's first mint (normally the genesis protocol mint) does.
 	pub(crate) fn endow_dust_account(from: &T::AccountId) -> DispatchResult {
 		let dust = T::DustAccount::get();
 		let ed = T::Diem::minimum_balance();
 		if T::Diem::balance(&dust) < ed {
-			T::Diem::transfer(from, &dust, ed, Preservation::Preserve)?;
+			T::Diem::transfer(from, &dust, ed, Preservation::Expendable)?;
 		}
 		Ok(())
 	}
@@ -240,7 +263,7 @@ impl<T: Config> Pallet<T> {
 		let minting_open = MintingOpen::<T>::get();
 		let pending_change = PendingChange::<T>::get();
 		CurveStatus {
-			params: Some(params),
+			params,
 			supply,
 			marginal_rate: curve::marginal_rate(&params, supply).ok(),
 			minting_open,

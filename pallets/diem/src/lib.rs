@@ -40,6 +40,20 @@
 //! applies until genesis or governance sets another; every change is validated
 //! (`C(max_supply)` computable, `max_supply` ≥ the current supply).
 //!
+//! ## Weights
+//!
+//! The calls' benchmarks run on short curve series; each curve evaluation a call makes is
+//! charged on top at the cost of the longest series any valid curve can take (`curve_series`,
+//! measured at the cap of the steepest curve validation accepts). `mint_with_stake` is charged
+//! for the longest search and refunds the rounds it did not use.
+//!
+//! ## Dust
+//!
+//! The chain's first mint (normally the genesis protocol mint) sends DIEM's existential deposit
+//! to `T::DustAccount`, so that account can receive the dust of reaped DIEM accounts and DIEM's
+//! issuance stays equal to the supply. That deposit stays outstanding in the first minter's
+//! position forever (one millionth of a DIEM).
+//!
 //! ## Invariants (checked by `try_state`)
 //!
 //! - DIEM total issuance = [`Supply`] = Σ positions' outstanding DIEM: only this pallet mints
@@ -66,12 +80,13 @@ mod tests;
 mod types;
 pub mod weights;
 
-use polkadot_sdk::{frame_support, frame_system};
+use polkadot_sdk::{frame_support, frame_system, sp_runtime};
 
 /// What benchmarks need from the runtime: an account with unlocked HASH stake.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
-	/// Gives `who` `amount` of unlocked stake in compute staking.
+	/// Gives `who` `amount` of unlocked stake in compute staking, in the state where locking and
+	/// unlocking cost the most: auto-compound on and rewards pending (restaked on the lock).
 	fn stake(who: &AccountId, amount: diem_primitives::Balance);
 }
 
@@ -81,7 +96,10 @@ pub trait BenchmarkHelper<AccountId> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use diem_primitives::{curve::CurveParams, Balance, StakeLocker};
+	use diem_primitives::{
+		curve::{self, CurveParams},
+		Balance, StakeLocker,
+	};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -90,6 +108,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Zero;
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -116,9 +135,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type CurveChangeDelay: Get<BlockNumberFor<Self>>;
 
-		/// Where the DIEM balances instance sends the dust of reaped accounts. The first genesis
-		/// mint endows it with DIEM's existential deposit, so it can receive any dust and DIEM's
-		/// issuance stays equal to the supply on the curve.
+		/// Where the DIEM balances instance sends the dust of reaped accounts. The chain's first
+		/// mint (normally the genesis protocol mint) sends it DIEM's existential deposit, so it
+		/// can receive any dust and DIEM's issuance stays equal to the supply on the curve.
 		#[pallet::constant]
 		type DustAccount: Get<Self::AccountId>;
 
@@ -217,6 +236,8 @@ pub mod pallet {
 		CurveZeroTarget,
 		/// Curve: `max_supply` is zero.
 		CurveZeroMaxSupply,
+		/// Curve: `max_supply` is above the limit (2⁶⁴ base units).
+		CurveMaxSupplyTooHigh,
 		/// Curve: `steepness_ppm` is above the allowed maximum.
 		CurveTooSteep,
 		/// Curve: the series does not converge below `max_supply` (too steep or too long).
@@ -246,20 +267,19 @@ pub mod pallet {
 		fn build(&self) {
 			// Genesis must be valid: a bad preset is a bug that should stop the chain spec build.
 			#![allow(clippy::panic)]
-			if let Some(curve) = self.curve {
-				if let Err(e) = Pallet::<T>::validate_curve(&curve) {
-					panic!("invalid genesis curve {curve:?}: {e:?}");
-				}
-				Curve::<T>::put(curve);
+			// Stored even when it is the default, so a later change of `DefaultCurve` in a runtime
+			// upgrade cannot reprice minting without `schedule_curve_change`.
+			let curve = self.curve.unwrap_or_else(T::DefaultCurve::get);
+			if let Err(e) = Pallet::<T>::validate_curve(&curve) {
+				panic!("invalid genesis curve {curve:?}: {e:?}");
+			}
+			Curve::<T>::put(curve);
+			if !T::Diem::total_issuance().is_zero() {
+				panic!("DIEM exists at genesis outside pallet-diem: only mints create DIEM");
 			}
 			for (who, diem) in &self.mints {
 				if let Err(e) = Pallet::<T>::mint_on_curve(who, *diem, Balance::MAX) {
 					panic!("genesis mint of {diem} DIEM for {who:?} failed: {e:?}");
-				}
-			}
-			if let Some((first, _)) = self.mints.first() {
-				if let Err(e) = Pallet::<T>::endow_dust_account(first) {
-					panic!("the first genesis minter cannot endow the dust account: {e:?}");
 				}
 			}
 			MintingOpen::<T>::put(self.minting_open);
@@ -270,7 +290,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			if Self::apply_due_curve_change(now) {
-				T::WeightInfo::on_initialize_apply_change()
+				Self::with_series(T::WeightInfo::on_initialize_apply_change(), 2)
 			} else {
 				T::WeightInfo::on_initialize_idle()
 			}
@@ -296,7 +316,7 @@ pub mod pallet {
 		/// Mints exactly `diem` DIEM (base units), locking its cost from the caller's unlocked
 		/// stake. Fails if the cost is above `max_cost`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::mint())]
+		#[pallet::weight(Pallet::<T>::with_series(T::WeightInfo::mint(), 2))]
 		pub fn mint(
 			origin: OriginFor<T>,
 			#[pallet::compact] diem: Balance,
@@ -308,15 +328,19 @@ pub mod pallet {
 
 		/// Mints the most DIEM that `max_stake` HASH of the caller's unlocked stake buys, at
 		/// least `min_diem`, locking exactly its cost; the rest stays unlocked.
+		///
+		/// Charged for the longest search ([`diem_primitives::curve::MAX_INVERSE_ROUNDS`] series
+		/// evaluations); the rounds not used are refunded.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::mint_with_stake())]
+		#[pallet::weight(Pallet::<T>::mint_with_stake_weight(curve::MAX_INVERSE_ROUNDS))]
 		pub fn mint_with_stake(
 			origin: OriginFor<T>,
 			#[pallet::compact] max_stake: Balance,
 			#[pallet::compact] min_diem: Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_mint_with_stake(&who, max_stake, min_diem)
+			let rounds = Self::do_mint_with_stake(&who, max_stake, min_diem)?;
+			Ok(Some(Self::mint_with_stake_weight(rounds)).into())
 		}
 
 		/// Burns `diem` of the caller's liquid DIEM against its position and unlocks the
@@ -340,7 +364,7 @@ pub mod pallet {
 		/// Schedules `params` to replace the curve after `CurveChangeDelay` blocks; minting
 		/// pauses until then.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::schedule_curve_change())]
+		#[pallet::weight(Pallet::<T>::with_series(T::WeightInfo::schedule_curve_change(), 2))]
 		pub fn schedule_curve_change(origin: OriginFor<T>, params: CurveParams) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::do_schedule_curve_change(params)

@@ -112,7 +112,7 @@ parameter_types! {
 	pub const DustAccount: u64 = DUST;
 }
 
-/// Benchmarks: mint HASH to the account and stake it.
+/// Benchmarks: mint HASH to the account, stake it with auto-compound on, accrue a block.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct StakeFromFreeBalance;
 #[cfg(feature = "runtime-benchmarks")]
@@ -121,6 +121,9 @@ impl BenchmarkHelper<u64> for StakeFromFreeBalance {
 		use frame_support::traits::fungible::Mutate;
 		Balances::mint_into(who, amount + hash::UNIT).expect("minting HASH in the mock");
 		ComputeStaking::stake(RuntimeOrigin::signed(*who), amount).expect("staking in the mock");
+		ComputeStaking::set_auto_compound(RuntimeOrigin::signed(*who), true)
+			.expect("auto-compound in the mock");
+		ComputeStaking::on_initialize(System::block_number() + 1);
 	}
 }
 

@@ -36,7 +36,9 @@ fn mint_locks_the_quoted_cost_and_records_the_position() {
 		assert!(quote > 9_000 * hash::UNIT && quote < 9_010 * hash::UNIT, "{quote}");
 
 		assert_ok!(Diem::mint(RuntimeOrigin::signed(1), amount, quote));
-		assert_eq!(DiemBalances::balance(&1), amount);
+		// The chain's first mint endows the dust account with DIEM's existential deposit.
+		assert_eq!(DiemBalances::balance(&1), amount - diem::EXISTENTIAL_DEPOSIT);
+		assert_eq!(DiemBalances::balance(&DUST), diem::EXISTENTIAL_DEPOSIT);
 		assert_eq!(DiemBalances::total_issuance(), amount);
 		assert_eq!(Supply::<Test>::get(), amount);
 		assert_eq!(
@@ -104,7 +106,8 @@ fn mint_is_refused_while_closed_or_paused() {
 			DispatchError::BadOrigin
 		);
 		assert_ok!(Diem::set_minting_open(RuntimeOrigin::root(), true));
-		mint(1, diem::UNIT);
+		mint(2, diem::UNIT); // the first mint endows the dust account
+		let cost = mint(1, diem::UNIT);
 
 		assert_ok!(Diem::schedule_curve_change(RuntimeOrigin::root(), CurveParams::venice()));
 		assert_noop!(
@@ -119,12 +122,13 @@ fn mint_is_refused_while_closed_or_paused() {
 			diem_events(),
 			vec![
 				Event::MintingOpened,
-				Event::Minted { who: 1, diem: diem::UNIT, cost: diem_events_cost() },
+				Event::Minted { who: 2, diem: diem::UNIT, cost: diem_events_cost() },
+				Event::Minted { who: 1, diem: diem::UNIT, cost },
 				Event::CurveChangeScheduled {
 					params: CurveParams::venice(),
 					effective_at: 1 + CHANGE_DELAY
 				},
-				Event::Burned { who: 1, diem: diem::UNIT, unlocked: diem_events_cost() },
+				Event::Burned { who: 1, diem: diem::UNIT, unlocked: cost },
 				Event::MintingClosed,
 			]
 		);
@@ -174,6 +178,42 @@ fn mint_with_stake_buys_the_most_the_stake_affords() {
 }
 
 #[test]
+fn later_mints_leave_the_endowed_dust_account_alone() {
+	ExtBuilder::default().build_and_execute(|| {
+		mint(1, diem::UNIT);
+		mint(2, diem::UNIT);
+		assert_eq!(DiemBalances::balance(&2), diem::UNIT);
+		assert_eq!(DiemBalances::balance(&DUST), diem::EXISTENTIAL_DEPOSIT);
+	});
+}
+
+#[test]
+fn mint_with_stake_at_the_cap_is_refused_as_such() {
+	let cap = 2 * diem::UNIT;
+	let tiny = CurveParams { max_supply: cap, ..CurveParams::venice() };
+	ExtBuilder::default().curve(tiny).build_and_execute(|| {
+		mint(1, cap);
+		assert_noop!(
+			Diem::mint_with_stake(RuntimeOrigin::signed(2), 1_000 * hash::UNIT, 0),
+			Error::<Test>::ExceedsMaxSupply
+		);
+	});
+}
+
+#[test]
+fn mint_with_stake_refunds_the_search_rounds_it_did_not_use() {
+	ExtBuilder::default().build_and_execute(|| {
+		let charged = Diem::mint_with_stake_weight(curve::MAX_INVERSE_ROUNDS);
+		let info = Diem::mint_with_stake(RuntimeOrigin::signed(1), 10_000 * hash::UNIT, 0)
+			.expect("mint with stake");
+		let actual = info.actual_weight.expect("actual weight reported");
+		// The search's series cost compute only (no storage), so the refund is in ref time.
+		assert!(actual.ref_time() < charged.ref_time(), "{actual:?} not below {charged:?}");
+		assert!(actual.all_lte(charged), "{actual:?} above {charged:?}");
+	});
+}
+
+#[test]
 fn mint_with_stake_error_paths() {
 	ExtBuilder::default().build_and_execute(|| {
 		let origin = RuntimeOrigin::signed(1);
@@ -213,6 +253,13 @@ fn burn_unlocks_at_average_cost_and_the_last_burn_unlocks_the_rest() {
 
 		// The last burn unlocks exactly the remainder; the position disappears.
 		let rest = position.outstanding - third;
+		// Account 1 minted first and endowed the dust account: it buys that back from account 2.
+		assert_ok!(<DiemBalances as Mutate<u64>>::transfer(
+			&2,
+			&1,
+			diem::EXISTENTIAL_DEPOSIT,
+			frame_support::traits::tokens::Preservation::Expendable
+		));
 		assert_ok!(Diem::burn(RuntimeOrigin::signed(1), rest));
 		assert_eq!(locked(1), 0);
 		assert_eq!(unlocked(1), STAKE);
@@ -244,8 +291,12 @@ fn burn_error_paths() {
 			Diem::burn(RuntimeOrigin::signed(1), 7 * diem::UNIT),
 			Error::<Test>::InsufficientDiem
 		);
-		assert_ok!(Diem::burn(RuntimeOrigin::signed(1), 6 * diem::UNIT));
-		// Outstanding 4 DIEM, liquid 0: it has to buy DIEM back before burning more.
+		// Account 1 minted first and sent the existential deposit to the dust account.
+		assert_ok!(Diem::burn(
+			RuntimeOrigin::signed(1),
+			6 * diem::UNIT - diem::EXISTENTIAL_DEPOSIT
+		));
+		// Outstanding 4 DIEM and a bit, liquid 0: it has to buy DIEM back before burning more.
 		assert_noop!(
 			Diem::burn(RuntimeOrigin::signed(1), diem::UNIT),
 			Error::<Test>::InsufficientDiem
@@ -256,6 +307,7 @@ fn burn_error_paths() {
 #[test]
 fn tiny_burns_from_a_large_position_unlock_nothing_but_never_lose_stake() {
 	ExtBuilder::default().build_and_execute(|| {
+		mint(2, diem::UNIT); // the first mint endows the dust account
 		let cost = mint(1, diem::UNIT);
 		// One base unit of DIEM is worth ~90 base units of HASH: unlocks 90, rounded down.
 		assert_ok!(Diem::burn(RuntimeOrigin::signed(1), 1));
@@ -391,10 +443,11 @@ fn quotes_match_what_the_calls_do_and_report_errors() {
 }
 
 /// A seeded sequence of mints, mint-with-stake, transfers and burns by several accounts; the
-/// invariants hold after every step and all stake comes back when everything is burned.
+/// invariants hold after every step and all stake comes back when everything is burned. Account
+/// 3 holds the genesis protocol position (which endowed the dust account) and only trades.
 #[test]
 fn random_sequences_keep_the_invariants() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder::default().mints(vec![(3, diem::UNIT)]).build_and_execute(|| {
 		let mut seed: u64 = 0x5eed_d1e4;
 		let mut next = |bound: u64| {
 			seed ^= seed << 13;
@@ -403,7 +456,7 @@ fn random_sequences_keep_the_invariants() {
 			seed % bound
 		};
 		for _ in 0..300 {
-			let who = 1 + next(3);
+			let who = 1 + next(2);
 			match next(4) {
 				0 => {
 					let amount = (1 + next(2_000)) as Balance * diem::UNIT / 10;
@@ -432,8 +485,8 @@ fn random_sequences_keep_the_invariants() {
 			}
 			Diem::do_try_state().expect("invariants after every step");
 		}
-		// Gather all DIEM at account 4, hand each minter exactly its outstanding DIEM, and burn
-		// everything: all stake unlocks.
+		// Gather all DIEM at account 4, hand minters 1 and 2 exactly their outstanding DIEM, and
+		// burn it: all their stake unlocks.
 		let expendable = frame_support::traits::tokens::Preservation::Expendable;
 		for from in [1, 2, 3, 5] {
 			let have = DiemBalances::balance(&from);
@@ -441,7 +494,7 @@ fn random_sequences_keep_the_invariants() {
 				assert_ok!(<DiemBalances as Mutate<u64>>::transfer(&from, &4, have, expendable));
 			}
 		}
-		for who in 1..=3 {
+		for who in 1..=2 {
 			if let Some(position) = Positions::<Test>::get(who) {
 				assert_ok!(<DiemBalances as Mutate<u64>>::transfer(
 					&4,
@@ -451,14 +504,15 @@ fn random_sequences_keep_the_invariants() {
 				));
 			}
 		}
-		assert_eq!(DiemBalances::balance(&4), 0, "all DIEM is outstanding in some position");
-		for who in 1..=3 {
+		// What is left is the protocol position's DIEM, less the dust account's endowment.
+		assert_eq!(DiemBalances::balance(&4), diem::UNIT - diem::EXISTENTIAL_DEPOSIT);
+		for who in 1..=2 {
 			if let Some(position) = Positions::<Test>::get(who) {
 				assert_ok!(Diem::burn(RuntimeOrigin::signed(who), position.outstanding));
 			}
 			assert_eq!(locked(who), 0);
 		}
-		assert_eq!(Supply::<Test>::get(), 0);
-		assert_eq!(TotalLocked::<Test>::get(), 0);
+		assert_eq!(Supply::<Test>::get(), diem::UNIT);
+		assert_eq!(TotalLocked::<Test>::get(), locked(3));
 	});
 }

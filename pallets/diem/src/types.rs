@@ -37,15 +37,15 @@ pub struct PendingCurveChange<BlockNumber> {
 /// What a dApp shows about the curve: [`crate::runtime_api::DiemApi::curve_status`].
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct CurveStatus<BlockNumber> {
-	/// The curve in force (`None` before governance configures one).
-	pub params: Option<CurveParams>,
+	/// The curve in force: its parameters include the target `T` and the cap `max_supply`.
+	pub params: CurveParams,
 	/// DIEM supply on the curve (= Σ positions' outstanding DIEM = DIEM total issuance).
 	pub supply: Balance,
 	/// Marginal rate at the current supply, HASH base units per whole DIEM.
 	pub marginal_rate: Option<Balance>,
 	/// Whether governance has opened minting.
 	pub minting_open: bool,
-	/// Whether mints are refused right now (closed, not configured or a change pending).
+	/// Whether mints are refused right now (closed, or a change pending).
 	pub minting_paused: bool,
 	/// A scheduled curve change, if any.
 	pub pending_change: Option<PendingCurveChange<BlockNumber>>,
@@ -76,8 +76,6 @@ pub struct StakeQuote {
 /// Why a quote cannot be given.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub enum QuoteError {
-	/// No curve configured.
-	NotConfigured,
 	/// The amount would take the supply above `max_supply`.
 	AboveMaxSupply,
 	/// The computation does not fit (amount too large).

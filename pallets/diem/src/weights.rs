@@ -43,6 +43,7 @@ use polkadot_sdk::frame_support::{
 pub trait WeightInfo {
 	fn mint() -> Weight;
 	fn mint_with_stake() -> Weight;
+	fn curve_series() -> Weight;
 	fn burn() -> Weight;
 	fn set_minting_open() -> Weight;
 	fn schedule_curve_change() -> Weight;
@@ -72,21 +73,25 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeStaking::UnlockedRewardIndex` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::LockedRewardIndex` (r:1 w:0)
 	/// Proof: `ComputeStaking::LockedRewardIndex` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
+	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalLocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Account` (r:1 w:1)
+	/// Storage: `DiemBalances::Account` (r:2 w:1)
 	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
-		// Proof size, measured: `944`
-		// Proof size, estimated: `4267`
-		// Fastest run: 239_346_000 ps.
-		Weight::from_parts(248_158_000, 4267)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size, measured: `1573`
+		// Proof size, estimated: `6196`
+		// Fastest run: 247_348_000 ps.
+		Weight::from_parts(255_159_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Diem::MintingOpen` (r:1 w:0)
 	/// Proof: `Diem::MintingOpen` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
@@ -106,27 +111,37 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeStaking::UnlockedRewardIndex` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::LockedRewardIndex` (r:1 w:0)
 	/// Proof: `ComputeStaking::LockedRewardIndex` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
+	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalLocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Account` (r:1 w:1)
+	/// Storage: `DiemBalances::Account` (r:2 w:1)
 	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn mint_with_stake() -> Weight {
-		// Proof size, measured: `944`
-		// Proof size, estimated: `4267`
-		// Fastest run: 386_234_000 ps.
-		Weight::from_parts(399_974_000, 4267)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size, measured: `1573`
+		// Proof size, estimated: `6196`
+		// Fastest run: 429_888_000 ps.
+		Weight::from_parts(439_372_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	fn curve_series() -> Weight {
+		// Proof size, measured: `0`
+		// Proof size, estimated: `0`
+		// Fastest run: 196_181_000 ps.
+		Weight::from_parts(200_769_000, 0)
 	}
 	/// Storage: `Diem::Positions` (r:1 w:1)
 	/// Proof: `Diem::Positions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `DiemBalances::Account` (r:1 w:1)
 	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ComputeStaking::Ledgers` (`max_values`: None, `max_size`: Some(802), added: 3277, mode: `MaxEncodedLen`)
@@ -143,20 +158,20 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Diem::TotalLocked` (r:1 w:1)
 	/// Proof: `Diem::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
-		// Proof size, measured: `1102`
+		// Proof size, measured: `1308`
 		// Proof size, estimated: `4267`
-		// Fastest run: 98_136_000 ps.
-		Weight::from_parts(102_873_000, 4267)
+		// Fastest run: 105_707_000 ps.
+		Weight::from_parts(110_314_000, 4267)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Diem::MintingOpen` (r:0 w:1)
 	/// Proof: `Diem::MintingOpen` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn set_minting_open() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 6_500_000 ps.
-		Weight::from_parts(7_181_000, 0)
+		// Fastest run: 6_429_000 ps.
+		Weight::from_parts(7_111_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Diem::PendingChange` (r:1 w:1)
@@ -164,30 +179,30 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Diem::Supply` (r:1 w:0)
 	/// Proof: `Diem::Supply` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn schedule_curve_change() -> Weight {
-		// Proof size, measured: `172`
+		// Proof size, measured: `205`
 		// Proof size, estimated: `1541`
-		// Fastest run: 87_480_000 ps.
-		Weight::from_parts(90_785_000, 1541)
+		// Fastest run: 162_601_000 ps.
+		Weight::from_parts(166_718_000, 1541)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Diem::PendingChange` (r:1 w:1)
 	/// Proof: `Diem::PendingChange` (`max_values`: Some(1), `max_size`: Some(56), added: 551, mode: `MaxEncodedLen`)
 	fn cancel_curve_change() -> Weight {
-		// Proof size, measured: `223`
+		// Proof size, measured: `256`
 		// Proof size, estimated: `1541`
-		// Fastest run: 11_247_000 ps.
-		Weight::from_parts(12_248_000, 1541)
+		// Fastest run: 11_176_000 ps.
+		Weight::from_parts(12_258_000, 1541)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Diem::PendingChange` (r:1 w:0)
 	/// Proof: `Diem::PendingChange` (`max_values`: Some(1), `max_size`: Some(56), added: 551, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
-		// Proof size, measured: `145`
+		// Proof size, measured: `178`
 		// Proof size, estimated: `1541`
-		// Fastest run: 3_335_000 ps.
-		Weight::from_parts(3_745_000, 1541)
+		// Fastest run: 3_365_000 ps.
+		Weight::from_parts(3_805_000, 1541)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Diem::PendingChange` (r:1 w:1)
@@ -197,10 +212,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Diem::Curve` (r:0 w:1)
 	/// Proof: `Diem::Curve` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	fn on_initialize_apply_change() -> Weight {
-		// Proof size, measured: `250`
+		// Proof size, measured: `283`
 		// Proof size, estimated: `1541`
-		// Fastest run: 84_275_000 ps.
-		Weight::from_parts(87_059_000, 1541)
+		// Fastest run: 160_819_000 ps.
+		Weight::from_parts(164_374_000, 1541)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -209,40 +224,43 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with `RocksDbWeight`, for mocks and tests.
 impl WeightInfo for () {
 	fn mint() -> Weight {
-		Weight::from_parts(248_158_000, 4267)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(255_159_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn mint_with_stake() -> Weight {
-		Weight::from_parts(399_974_000, 4267)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(439_372_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
+	}
+	fn curve_series() -> Weight {
+		Weight::from_parts(200_769_000, 0)
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(102_873_000, 4267)
+		Weight::from_parts(110_314_000, 4267)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn set_minting_open() -> Weight {
-		Weight::from_parts(7_181_000, 0)
+		Weight::from_parts(7_111_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn schedule_curve_change() -> Weight {
-		Weight::from_parts(90_785_000, 1541)
+		Weight::from_parts(166_718_000, 1541)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn cancel_curve_change() -> Weight {
-		Weight::from_parts(12_248_000, 1541)
+		Weight::from_parts(12_258_000, 1541)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(3_745_000, 1541)
+		Weight::from_parts(3_805_000, 1541)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn on_initialize_apply_change() -> Weight {
-		Weight::from_parts(87_059_000, 1541)
+		Weight::from_parts(164_374_000, 1541)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

@@ -35,13 +35,18 @@ fn amount<T: Config>() -> Balance {
 mod benches {
 	use super::*;
 
+	/// Everything but dust below the existential deposit: the sender is reaped and the dust
+	/// swept to the dust account, and the receiver is a new account.
 	#[benchmark]
 	fn transfer() {
 		let from = funded::<T>("from", 0);
 		let to: T::AccountId = account("to", 0, SEED);
+		let dust = (T::Currency::minimum_balance() / 2).max(1);
+		let amount = T::Currency::balance(&from) - dust;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(from), to.clone(), amount::<T>());
-		assert_eq!(T::Currency::balance(&to), amount::<T>());
+		_(RawOrigin::Signed(from.clone()), to.clone(), amount);
+		assert_eq!(T::Currency::balance(&to), amount);
+		assert_eq!(T::Currency::balance(&from), 0);
 	}
 
 	#[benchmark]

@@ -93,8 +93,9 @@ impl<T: Config> Pallet<T> {
 			return Self::do_cancel_approval(owner, spender);
 		}
 		Self::ensure_future_expiry(expires_at)?;
+		// An existing deposit is re-priced (the price may have changed since it was taken).
 		let deposit = match Allowances::<T>::take(owner, spender) {
-			Some(existing) => existing.deposit,
+			Some(existing) => existing.deposit.update(owner, Self::allowance_footprint())?,
 			None => T::AllowanceDeposit::new(owner, Self::allowance_footprint())?,
 		};
 		Allowances::<T>::insert(owner, spender, AllowanceOf::<T> { amount, expires_at, deposit });
@@ -118,6 +119,10 @@ impl<T: Config> Pallet<T> {
 		let (current, expires_at) = Allowances::<T>::get(owner, spender)
 			.map(|a| (a.amount, a.expires_at))
 			.unwrap_or((0, None));
+		// An expired allowance keeps its expiry; adjusting it would only fail later.
+		if let Some(at) = expires_at {
+			ensure!(frame_system::Pallet::<T>::block_number() <= at, Error::<T>::AllowanceExpired);
+		}
 		let amount = if increase {
 			current.checked_add(delta).ok_or(ArithmeticError::Overflow)?
 		} else {

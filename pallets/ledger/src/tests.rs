@@ -152,9 +152,18 @@ fn expired_allowances_cannot_be_used_and_cancelling_returns_the_deposit() {
 			Error::<Test>::AllowanceExpired
 		);
 		assert_eq!(Ledger::allowance_info(&1, &2).map(|a| a.expired), Some(true));
+		assert_noop!(
+			Ledger::increase_allowance(RuntimeOrigin::signed(1), 2, 5),
+			Error::<Test>::AllowanceExpired
+		);
 		assert_ok!(Ledger::cancel_approval(RuntimeOrigin::signed(1), 2));
 		assert_eq!(held(1), 0);
 		assert_eq!(free(1), INITIAL - 100);
+		// A cancelled allowance is gone for the spender.
+		assert_noop!(
+			Ledger::transfer_from(RuntimeOrigin::signed(2), 1, 4, 1),
+			Error::<Test>::NoAllowance
+		);
 	});
 }
 

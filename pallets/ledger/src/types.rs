@@ -32,7 +32,8 @@ pub struct AllowanceInfo<BlockNumber> {
 pub struct DiemBalance {
 	/// Free DIEM (not held).
 	pub free: Balance,
-	/// What a transfer can move now without reaping the account (free minus frozen).
+	/// What `transfer` can move now: free minus frozen, and minus the existential deposit while
+	/// the account has holds (an account with holds cannot be reaped).
 	pub transferable: Balance,
 	/// DIEM staked for inference credits (held).
 	pub held_for_credits: Balance,

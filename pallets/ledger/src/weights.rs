@@ -56,17 +56,17 @@ pub trait WeightInfo {
 /// Weights measured for `pallet_diem_ledger`, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `DiemBalances::Account` (r:2 w:2)
+	/// Storage: `DiemBalances::Account` (r:3 w:3)
 	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:1)
+	/// Storage: `System::Account` (r:3 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		// Proof size, measured: `366`
-		// Proof size, estimated: `6196`
-		// Fastest run: 69_884_000 ps.
-		Weight::from_parts(73_059_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size, measured: `502`
+		// Proof size, estimated: `8799`
+		// Fastest run: 101_241_000 ps.
+		Weight::from_parts(104_966_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `DiemBalances::Account` (r:2 w:2)
 	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
@@ -75,8 +75,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_keep_alive() -> Weight {
 		// Proof size, measured: `366`
 		// Proof size, estimated: `6196`
-		// Fastest run: 65_557_000 ps.
-		Weight::from_parts(68_552_000, 6196)
+		// Fastest run: 65_207_000 ps.
+		Weight::from_parts(68_051_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_all() -> Weight {
 		// Proof size, measured: `366`
 		// Proof size, estimated: `6196`
-		// Fastest run: 81_911_000 ps.
-		Weight::from_parts(85_978_000, 6196)
+		// Fastest run: 80_870_000 ps.
+		Weight::from_parts(84_045_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn approve() -> Weight {
 		// Proof size, measured: `283`
 		// Proof size, estimated: `3598`
-		// Fastest run: 70_024_000 ps.
-		Weight::from_parts(73_509_000, 3598)
+		// Fastest run: 69_834_000 ps.
+		Weight::from_parts(72_748_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -119,8 +119,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn increase_allowance() -> Weight {
 		// Proof size, measured: `283`
 		// Proof size, estimated: `3598`
-		// Fastest run: 72_468_000 ps.
-		Weight::from_parts(75_723_000, 3598)
+		// Fastest run: 72_047_000 ps.
+		Weight::from_parts(75_532_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn decrease_allowance() -> Weight {
 		// Proof size, measured: `495`
 		// Proof size, estimated: `3598`
-		// Fastest run: 63_605_000 ps.
-		Weight::from_parts(66_239_000, 3598)
+		// Fastest run: 62_903_000 ps.
+		Weight::from_parts(65_938_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -151,8 +151,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_from() -> Weight {
 		// Proof size, measured: `551`
 		// Proof size, estimated: `6196`
-		// Fastest run: 125_717_000 ps.
-		Weight::from_parts(130_173_000, 6196)
+		// Fastest run: 124_545_000 ps.
+		Weight::from_parts(129_733_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -167,8 +167,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_approval() -> Weight {
 		// Proof size, measured: `495`
 		// Proof size, estimated: `3598`
-		// Fastest run: 60_039_000 ps.
-		Weight::from_parts(63_074_000, 3598)
+		// Fastest run: 59_508_000 ps.
+		Weight::from_parts(62_613_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -180,10 +180,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn pay(m: u32, ) -> Weight {
 		// Proof size, measured: `366`
 		// Proof size, estimated: `6196`
-		// Fastest run: 66_028_000 ps.
-		Weight::from_parts(69_432_317, 6196)
-			// Standard error: 102
-			.saturating_add(Weight::from_parts(721, 0).saturating_mul(m.into()))
+		// Fastest run: 65_257_000 ps.
+		Weight::from_parts(68_078_187, 6196)
+			// Standard error: 75
+			.saturating_add(Weight::from_parts(2_424, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -195,10 +195,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn pay_batch(n: u32, ) -> Weight {
 		// Proof size, measured: `670 + n * (5 ±0)`
 		// Proof size, estimated: `3593 + n * (2603 ±0)`
-		// Fastest run: 68_041_000 ps.
-		Weight::from_parts(24_612_099, 3593)
-			// Standard error: 23_278
-			.saturating_add(Weight::from_parts(52_792_357, 0).saturating_mul(n.into()))
+		// Fastest run: 66_268_000 ps.
+		Weight::from_parts(13_152_184, 3593)
+			// Standard error: 13_849
+			.saturating_add(Weight::from_parts(52_180_723, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -210,54 +210,54 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with `RocksDbWeight`, for mocks and tests.
 impl WeightInfo for () {
 	fn transfer() -> Weight {
-		Weight::from_parts(73_059_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(104_966_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(68_552_000, 6196)
+		Weight::from_parts(68_051_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(85_978_000, 6196)
+		Weight::from_parts(84_045_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(73_509_000, 3598)
+		Weight::from_parts(72_748_000, 3598)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn increase_allowance() -> Weight {
-		Weight::from_parts(75_723_000, 3598)
+		Weight::from_parts(75_532_000, 3598)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn decrease_allowance() -> Weight {
-		Weight::from_parts(66_239_000, 3598)
+		Weight::from_parts(65_938_000, 3598)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_from() -> Weight {
-		Weight::from_parts(130_173_000, 6196)
+		Weight::from_parts(129_733_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel_approval() -> Weight {
-		Weight::from_parts(63_074_000, 3598)
+		Weight::from_parts(62_613_000, 3598)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pay(m: u32, ) -> Weight {
-		Weight::from_parts(69_432_317, 6196)
-			.saturating_add(Weight::from_parts(721, 0).saturating_mul(m.into()))
+		Weight::from_parts(68_078_187, 6196)
+			.saturating_add(Weight::from_parts(2_424, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn pay_batch(n: u32, ) -> Weight {
-		Weight::from_parts(24_612_099, 3593)
-			.saturating_add(Weight::from_parts(52_792_357, 0).saturating_mul(n.into()))
+		Weight::from_parts(13_152_184, 3593)
+			.saturating_add(Weight::from_parts(52_180_723, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -18,7 +18,7 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_balances_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	// Dust of reaped accounts is burned (total issuance drops by the same amount).
 	type DustRemoval = ();

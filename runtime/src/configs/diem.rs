@@ -25,7 +25,8 @@ impl pallet_diem::Config for Runtime {
 	type BenchmarkHelper = StakeForBenchmarks;
 }
 
-/// Benchmarks: mint HASH to the account and stake it in compute staking.
+/// Benchmarks: mint HASH to the account, stake it in compute staking with auto-compound on, and
+/// let two blocks of rewards accrue.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct StakeForBenchmarks;
 #[cfg(feature = "runtime-benchmarks")]
@@ -39,6 +40,15 @@ impl pallet_diem::BenchmarkHelper<AccountId> for StakeForBenchmarks {
 				.expect("minting HASH for a benchmark");
 			ComputeStaking::stake(crate::RuntimeOrigin::signed(who.clone()), amount)
 				.expect("staking for a benchmark");
+			// Worst case for a lock: auto-compound on, rewards pending to restake.
+			ComputeStaking::set_auto_compound(crate::RuntimeOrigin::signed(who.clone()), true)
+				.expect("auto-compound for a benchmark");
+			let now = crate::System::block_number();
+			for block in 1..=2 {
+				<ComputeStaking as polkadot_sdk::frame_support::traits::Hooks<_>>::on_initialize(
+					now + block,
+				);
+			}
 		}
 	}
 }

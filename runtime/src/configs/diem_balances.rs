@@ -32,7 +32,7 @@ impl pallet_balances::Config<DiemInstance> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_balances_diem_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	type DustRemoval = ResolveTo<DiemDustAccount, DiemBalances>;
 	type ExistentialDeposit = DiemExistentialDeposit;

@@ -6,6 +6,7 @@ pub mod compute_staking;
 pub mod diem;
 pub mod diem_balances;
 mod grandpa;
+pub mod inference_credits;
 pub mod ledger;
 mod multisig;
 pub mod proxy;

@@ -1,0 +1,79 @@
+//! `pallet_inference_credits`: DIEM staked for a daily allowance, vouchers, operators and their
+//! rewards from the operator reward pool that compute staking fills.
+
+use crate::{
+	AccountId, Balances, ComputeStaking, DiemBalances, Runtime, RuntimeHoldReason, Timestamp,
+};
+use diem_primitives::{diem, hash, voucher::EpochIndex};
+use polkadot_sdk::{
+	frame_support::{parameter_types, traits::ConstU32},
+	frame_system::EnsureRoot,
+};
+
+/// One day in ms: epochs are UTC days unless a preset or governance says otherwise.
+pub const DAY_MS: u64 = 86_400_000;
+
+parameter_types! {
+	/// 0.1 DIEM: the least a credit stake holds.
+	pub const MinCreditStake: crate::Balance = diem::UNIT / 10;
+	/// A spender entry's storage costs its staker 1 HASH, returned when the entry goes.
+	pub const SpenderDeposit: crate::Balance = hash::UNIT;
+	/// An operator's bond: what governance can slash for bad service.
+	pub const OperatorBond: crate::Balance = 10_000 * hash::UNIT;
+	/// A whole credit (one DIEM-day) earns an operator at most 1 HASH from the pool.
+	pub const MaxRewardPerCredit: crate::Balance = hash::UNIT;
+	/// Governance may void an operator's epoch for 2 epochs after its redemption window.
+	pub const DisputeEpochs: EpochIndex = 2;
+	/// Claims stay open 30 epochs.
+	pub const ClaimEpochs: EpochIndex = 30;
+	/// Epochs last between one minute (dev chains) and 30 days.
+	pub const MinEpochLength: u64 = 60_000;
+	pub const MaxEpochLength: u64 = 30 * DAY_MS;
+	pub const DefaultEpochLength: u64 = DAY_MS;
+}
+
+impl pallet_inference_credits::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Diem = DiemBalances;
+	type Currency = Balances;
+	type UnixTime = Timestamp;
+	// Sudo on dev and test networks; governance later.
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type RewardPool = super::compute_staking::OperatorRewardPool;
+	type PoolAccrual = ComputeStaking;
+	type MinCreditStake = MinCreditStake;
+	type MaxUnlockingChunks = ConstU32<16>;
+	type MaxSpenders = ConstU32<16>;
+	type SpenderDeposit = SpenderDeposit;
+	type OperatorBond = OperatorBond;
+	type MaxMetadataLen = ConstU32<256>;
+	type MaxVouchersPerBatch = ConstU32<256>;
+	type MaxCountersPerPayer = ConstU32<32>;
+	type DisputeEpochs = DisputeEpochs;
+	type ClaimEpochs = ClaimEpochs;
+	type MaxRewardPerCredit = MaxRewardPerCredit;
+	type MinEpochLength = MinEpochLength;
+	type MaxEpochLength = MaxEpochLength;
+	type DefaultEpochLength = DefaultEpochLength;
+	type PruneBudget = ConstU32<64>;
+	type WeightInfo = pallet_inference_credits::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = CreditsBenchmarkHelper;
+}
+
+/// Benchmarks: chain time through the timestamp pallet (which advances the epoch clock), pool
+/// income through compute staking's counter.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct CreditsBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_inference_credits::BenchmarkHelper for CreditsBenchmarkHelper {
+	fn set_time(now: u64) {
+		Timestamp::set_timestamp(now);
+	}
+
+	fn add_pool_income(amount: crate::Balance) {
+		pallet_compute_staking::TotalPoolAccrued::<Runtime>::mutate(|total| {
+			*total = total.saturating_add(amount)
+		});
+	}
+}
