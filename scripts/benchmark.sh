@@ -5,9 +5,12 @@
 #
 #   ours: the DIEM pallets' `weights.rs` (trait, `SubstrateWeight`, `()`), from their v2
 #         benchmarks run in the runtime through `diem-node benchmark pallet`;
-#   sdk:  `runtime/src/weights/<pallet>.rs` for the polkadot-sdk pallets the runtime uses, the
-#         block and extrinsic base weights (`benchmark overhead`) and the ParityDB read/write
-#         weights (`benchmark storage`, on a fresh dev database); `base` runs only these two.
+#   sdk:  `runtime/src/weights/<pallet>.rs` for the polkadot-sdk pallets the runtime uses;
+#   base: the block and extrinsic base weights (`benchmark overhead`) and the ParityDB
+#         read/write weights (`benchmark storage`, on a fresh dev database), written to
+#         `runtime/src/weights/` (not wired into the runtime yet: issue 7).
+#
+# ONLY=<pallet> (e.g. ONLY=pallet_diem) limits `ours` to one pallet.
 #
 # Run it after changing a call's logic or storage, or on the reference machine before a release,
 # and commit the result. It builds a second diem-node with `--features runtime-benchmarks`
@@ -59,6 +62,8 @@ run_pallet() { # run_pallet PALLET TEMPLATE OUTPUT
 
 if [ "$WHAT" = ours ] || [ "$WHAT" = all ]; then
 	for entry in "${OUR_PALLETS[@]}"; do
+		# ONLY=pallet_x limits `ours` to one pallet.
+		if [ -n "${ONLY:-}" ] && [ "${entry%%:*}" != "$ONLY" ]; then continue; fi
 		run_pallet "${entry%%:*}" "$TEMPLATES/pallet.hbs" "${entry#*:}/src/weights.rs"
 	done
 fi

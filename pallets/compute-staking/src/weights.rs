@@ -68,14 +68,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size, measured: `1219`
 		// Proof size, estimated: `6196`
-		// Fastest run: 215_340_000 ps.
-		Weight::from_parts(221_449_000, 6196)
+		// Fastest run: 272_684_000 ps.
+		Weight::from_parts(280_516_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unstake() -> Weight {
 		// Proof size, measured: `1438`
 		// Proof size, estimated: `4267`
-		// Fastest run: 43_014_000 ps.
-		Weight::from_parts(46_419_000, 4267)
+		// Fastest run: 54_501_000 ps.
+		Weight::from_parts(58_888_000, 4267)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -110,19 +110,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnbonding` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnbonding` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Component `c` ranges over `[1, 32]`.
-	fn withdraw_unbonded(c: u32, ) -> Weight {
+	fn withdraw_unbonded(_c: u32, ) -> Weight {
 		// Proof size, measured: `1222 + c * (20 ±0)`
 		// Proof size, estimated: `6196`
-		// Fastest run: 211_974_000 ps.
-		Weight::from_parts(221_278_008, 6196)
-			// Standard error: 3_274
-			.saturating_add(Weight::from_parts(44_294, 0).saturating_mul(c.into()))
+		// Fastest run: 269_159_000 ps.
+		Weight::from_parts(282_030_753, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -142,10 +140,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn rebond(c: u32, ) -> Weight {
 		// Proof size, measured: `818 + c * (20 ±0)`
 		// Proof size, estimated: `4267`
-		// Fastest run: 40_961_000 ps.
-		Weight::from_parts(43_369_194, 4267)
-			// Standard error: 1_038
-			.saturating_add(Weight::from_parts(66_664, 0).saturating_mul(c.into()))
+		// Fastest run: 52_298_000 ps.
+		Weight::from_parts(56_443_921, 4267)
+			// Standard error: 2_449
+			.saturating_add(Weight::from_parts(75_228, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -162,8 +160,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_rewards() -> Weight {
 		// Proof size, measured: `921`
 		// Proof size, estimated: `6196`
-		// Fastest run: 93_699_000 ps.
-		Weight::from_parts(97_224_000, 6196)
+		// Fastest run: 119_767_000 ps.
+		Weight::from_parts(123_984_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -178,14 +176,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_auto_compound() -> Weight {
 		// Proof size, measured: `1187`
 		// Proof size, estimated: `6196`
-		// Fastest run: 160_738_000 ps.
-		Weight::from_parts(165_556_000, 6196)
+		// Fastest run: 204_323_000 ps.
+		Weight::from_parts(211_053_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -200,14 +198,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn compound() -> Weight {
 		// Proof size, measured: `1152`
 		// Proof size, estimated: `6196`
-		// Fastest run: 151_365_000 ps.
-		Weight::from_parts(157_043_000, 6196)
+		// Fastest run: 192_916_000 ps.
+		Weight::from_parts(199_316_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -216,8 +214,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_params() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 7_902_000 ps.
-		Weight::from_parts(8_692_000, 0)
+		// Fastest run: 10_075_000 ps.
+		Weight::from_parts(11_276_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ComputeStaking::Params` (r:1 w:0)
@@ -241,8 +239,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize() -> Weight {
 		// Proof size, measured: `771`
 		// Proof size, estimated: `6196`
-		// Fastest run: 89_884_000 ps.
-		Weight::from_parts(94_080_000, 6196)
+		// Fastest run: 115_080_000 ps.
+		Weight::from_parts(120_189_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -251,48 +249,47 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with `RocksDbWeight`, for mocks and tests.
 impl WeightInfo for () {
 	fn stake() -> Weight {
-		Weight::from_parts(221_449_000, 6196)
+		Weight::from_parts(280_516_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn unstake() -> Weight {
-		Weight::from_parts(46_419_000, 4267)
+		Weight::from_parts(58_888_000, 4267)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn withdraw_unbonded(c: u32, ) -> Weight {
-		Weight::from_parts(221_278_008, 6196)
-			.saturating_add(Weight::from_parts(44_294, 0).saturating_mul(c.into()))
+	fn withdraw_unbonded(_c: u32, ) -> Weight {
+		Weight::from_parts(282_030_753, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn rebond(c: u32, ) -> Weight {
-		Weight::from_parts(43_369_194, 4267)
-			.saturating_add(Weight::from_parts(66_664, 0).saturating_mul(c.into()))
+		Weight::from_parts(56_443_921, 4267)
+			.saturating_add(Weight::from_parts(75_228, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn claim_rewards() -> Weight {
-		Weight::from_parts(97_224_000, 6196)
+		Weight::from_parts(123_984_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_auto_compound() -> Weight {
-		Weight::from_parts(165_556_000, 6196)
+		Weight::from_parts(211_053_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn compound() -> Weight {
-		Weight::from_parts(157_043_000, 6196)
+		Weight::from_parts(199_316_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(8_692_000, 0)
+		Weight::from_parts(11_276_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize() -> Weight {
-		Weight::from_parts(94_080_000, 6196)
+		Weight::from_parts(120_189_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}

@@ -78,7 +78,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalLocked` (r:1 w:1)
@@ -88,8 +88,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn mint() -> Weight {
 		// Proof size, measured: `1573`
 		// Proof size, estimated: `6196`
-		// Fastest run: 247_348_000 ps.
-		Weight::from_parts(255_159_000, 6196)
+		// Fastest run: 316_420_000 ps.
+		Weight::from_parts(326_064_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -116,7 +116,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalLocked` (r:1 w:1)
@@ -126,16 +126,16 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn mint_with_stake() -> Weight {
 		// Proof size, measured: `1573`
 		// Proof size, estimated: `6196`
-		// Fastest run: 429_888_000 ps.
-		Weight::from_parts(439_372_000, 6196)
+		// Fastest run: 548_643_000 ps.
+		Weight::from_parts(562_504_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	fn curve_series() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 196_181_000 ps.
-		Weight::from_parts(200_769_000, 0)
+		// Fastest run: 144_083_000 ps.
+		Weight::from_parts(146_657_000, 0)
 	}
 	/// Storage: `Diem::Positions` (r:1 w:1)
 	/// Proof: `Diem::Positions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -160,8 +160,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn burn() -> Weight {
 		// Proof size, measured: `1308`
 		// Proof size, estimated: `4267`
-		// Fastest run: 105_707_000 ps.
-		Weight::from_parts(110_314_000, 4267)
+		// Fastest run: 137_034_000 ps.
+		Weight::from_parts(142_662_000, 4267)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -170,8 +170,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_minting_open() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 6_429_000 ps.
-		Weight::from_parts(7_111_000, 0)
+		// Fastest run: 8_713_000 ps.
+		Weight::from_parts(9_545_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Diem::PendingChange` (r:1 w:1)
@@ -181,8 +181,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn schedule_curve_change() -> Weight {
 		// Proof size, measured: `205`
 		// Proof size, estimated: `1541`
-		// Fastest run: 162_601_000 ps.
-		Weight::from_parts(166_718_000, 1541)
+		// Fastest run: 211_053_000 ps.
+		Weight::from_parts(216_751_000, 1541)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -191,8 +191,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_curve_change() -> Weight {
 		// Proof size, measured: `256`
 		// Proof size, estimated: `1541`
-		// Fastest run: 11_176_000 ps.
-		Weight::from_parts(12_258_000, 1541)
+		// Fastest run: 14_762_000 ps.
+		Weight::from_parts(16_374_000, 1541)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -201,8 +201,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_idle() -> Weight {
 		// Proof size, measured: `178`
 		// Proof size, estimated: `1541`
-		// Fastest run: 3_365_000 ps.
-		Weight::from_parts(3_805_000, 1541)
+		// Fastest run: 4_266_000 ps.
+		Weight::from_parts(4_887_000, 1541)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Diem::PendingChange` (r:1 w:1)
@@ -214,8 +214,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_apply_change() -> Weight {
 		// Proof size, measured: `283`
 		// Proof size, estimated: `1541`
-		// Fastest run: 160_819_000 ps.
-		Weight::from_parts(164_374_000, 1541)
+		// Fastest run: 205_264_000 ps.
+		Weight::from_parts(211_604_000, 1541)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -224,43 +224,43 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with `RocksDbWeight`, for mocks and tests.
 impl WeightInfo for () {
 	fn mint() -> Weight {
-		Weight::from_parts(255_159_000, 6196)
+		Weight::from_parts(326_064_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn mint_with_stake() -> Weight {
-		Weight::from_parts(439_372_000, 6196)
+		Weight::from_parts(562_504_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn curve_series() -> Weight {
-		Weight::from_parts(200_769_000, 0)
+		Weight::from_parts(146_657_000, 0)
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(110_314_000, 4267)
+		Weight::from_parts(142_662_000, 4267)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn set_minting_open() -> Weight {
-		Weight::from_parts(7_111_000, 0)
+		Weight::from_parts(9_545_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn schedule_curve_change() -> Weight {
-		Weight::from_parts(166_718_000, 1541)
+		Weight::from_parts(216_751_000, 1541)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn cancel_curve_change() -> Weight {
-		Weight::from_parts(12_258_000, 1541)
+		Weight::from_parts(16_374_000, 1541)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(3_805_000, 1541)
+		Weight::from_parts(4_887_000, 1541)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn on_initialize_apply_change() -> Weight {
-		Weight::from_parts(164_374_000, 1541)
+		Weight::from_parts(211_604_000, 1541)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

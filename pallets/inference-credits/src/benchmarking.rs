@@ -61,6 +61,9 @@ fn ensure_pool<T: Config>() {
 
 /// A registered operator approved with ample capacity, and its redeem key.
 fn approved_operator<T: Config>() -> (AccountId, AccountId) {
+	if CurrentEpoch::<T>::get().is_none() {
+		next_epoch::<T>();
+	}
 	let operator = funded::<T>("operator", 0);
 	let key: AccountId = account("redeem-key", 0, SEED);
 	Pallet::<T>::do_register_operator(&operator, vec![0; 32], key.clone())
@@ -276,6 +279,7 @@ mod benches {
 
 	#[benchmark]
 	fn approve_operator() -> Result<(), BenchmarkError> {
+		next_epoch::<T>();
 		let who = funded::<T>("operator", 0);
 		Pallet::<T>::do_register_operator(&who, vec![], account("redeem-key", 0, SEED))
 			.expect("registering");

@@ -176,7 +176,9 @@ impl<T: Config> Pallet<T> {
 			paid_vouchers,
 			credits,
 		});
-		Ok(Some(Self::scheme_weight(charged)).into())
+		// Never above what was charged up front (each component).
+		let actual = Self::scheme_weight(charged).min(Self::redeem_weight(&vouchers));
+		Ok(Some(actual).into())
 	}
 
 	/// Pays one verified voucher: `(asked, paid, what limited it if it paid less)`, or why it

@@ -63,8 +63,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer() -> Weight {
 		// Proof size, measured: `502`
 		// Proof size, estimated: `8799`
-		// Fastest run: 101_241_000 ps.
-		Weight::from_parts(104_966_000, 8799)
+		// Fastest run: 128_611_000 ps.
+		Weight::from_parts(134_430_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -75,8 +75,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_keep_alive() -> Weight {
 		// Proof size, measured: `366`
 		// Proof size, estimated: `6196`
-		// Fastest run: 65_207_000 ps.
-		Weight::from_parts(68_051_000, 6196)
+		// Fastest run: 82_913_000 ps.
+		Weight::from_parts(87_089_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_all() -> Weight {
 		// Proof size, measured: `366`
 		// Proof size, estimated: `6196`
-		// Fastest run: 80_870_000 ps.
-		Weight::from_parts(84_045_000, 6196)
+		// Fastest run: 104_235_000 ps.
+		Weight::from_parts(108_541_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -99,12 +99,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof size, measured: `283`
-		// Proof size, estimated: `3598`
-		// Fastest run: 69_834_000 ps.
-		Weight::from_parts(72_748_000, 3598)
+		// Proof size, estimated: `3604`
+		// Fastest run: 89_633_000 ps.
+		Weight::from_parts(93_609_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -115,12 +115,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn increase_allowance() -> Weight {
 		// Proof size, measured: `283`
-		// Proof size, estimated: `3598`
-		// Fastest run: 72_047_000 ps.
-		Weight::from_parts(75_532_000, 3598)
+		// Proof size, estimated: `3604`
+		// Fastest run: 92_767_000 ps.
+		Weight::from_parts(97_044_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -129,14 +129,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DiemBalances::Account` (r:1 w:1)
 	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn decrease_allowance() -> Weight {
 		// Proof size, measured: `495`
-		// Proof size, estimated: `3598`
-		// Fastest run: 62_903_000 ps.
-		Weight::from_parts(65_938_000, 3598)
+		// Proof size, estimated: `3604`
+		// Fastest run: 80_900_000 ps.
+		Weight::from_parts(86_559_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -147,12 +147,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn transfer_from() -> Weight {
 		// Proof size, measured: `551`
 		// Proof size, estimated: `6196`
-		// Fastest run: 124_545_000 ps.
-		Weight::from_parts(129_733_000, 6196)
+		// Fastest run: 160_879_000 ps.
+		Weight::from_parts(166_817_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -161,14 +161,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DiemBalances::Account` (r:1 w:1)
 	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn cancel_approval() -> Weight {
 		// Proof size, measured: `495`
-		// Proof size, estimated: `3598`
-		// Fastest run: 59_508_000 ps.
-		Weight::from_parts(62_613_000, 3598)
+		// Proof size, estimated: `3604`
+		// Fastest run: 76_854_000 ps.
+		Weight::from_parts(80_279_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -180,10 +180,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn pay(m: u32, ) -> Weight {
 		// Proof size, measured: `366`
 		// Proof size, estimated: `6196`
-		// Fastest run: 65_257_000 ps.
-		Weight::from_parts(68_078_187, 6196)
-			// Standard error: 75
-			.saturating_add(Weight::from_parts(2_424, 0).saturating_mul(m.into()))
+		// Fastest run: 83_553_000 ps.
+		Weight::from_parts(88_041_150, 6196)
+			// Standard error: 124
+			.saturating_add(Weight::from_parts(801, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -195,10 +195,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn pay_batch(n: u32, ) -> Weight {
 		// Proof size, measured: `670 + n * (5 ±0)`
 		// Proof size, estimated: `3593 + n * (2603 ±0)`
-		// Fastest run: 66_268_000 ps.
-		Weight::from_parts(13_152_184, 3593)
-			// Standard error: 13_849
-			.saturating_add(Weight::from_parts(52_180_723, 0).saturating_mul(n.into()))
+		// Fastest run: 85_597_000 ps.
+		Weight::from_parts(76_250_189, 3593)
+			// Standard error: 170_764
+			.saturating_add(Weight::from_parts(65_296_120, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -210,54 +210,54 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with `RocksDbWeight`, for mocks and tests.
 impl WeightInfo for () {
 	fn transfer() -> Weight {
-		Weight::from_parts(104_966_000, 8799)
+		Weight::from_parts(134_430_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(68_051_000, 6196)
+		Weight::from_parts(87_089_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(84_045_000, 6196)
+		Weight::from_parts(108_541_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(72_748_000, 3598)
+		Weight::from_parts(93_609_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn increase_allowance() -> Weight {
-		Weight::from_parts(75_532_000, 3598)
+		Weight::from_parts(97_044_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn decrease_allowance() -> Weight {
-		Weight::from_parts(65_938_000, 3598)
+		Weight::from_parts(86_559_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_from() -> Weight {
-		Weight::from_parts(129_733_000, 6196)
+		Weight::from_parts(166_817_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel_approval() -> Weight {
-		Weight::from_parts(62_613_000, 3598)
+		Weight::from_parts(80_279_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pay(m: u32, ) -> Weight {
-		Weight::from_parts(68_078_187, 6196)
-			.saturating_add(Weight::from_parts(2_424, 0).saturating_mul(m.into()))
+		Weight::from_parts(88_041_150, 6196)
+			.saturating_add(Weight::from_parts(801, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn pay_batch(n: u32, ) -> Weight {
-		Weight::from_parts(13_152_184, 3593)
-			.saturating_add(Weight::from_parts(52_180_723, 0).saturating_mul(n.into()))
+		Weight::from_parts(76_250_189, 3593)
+			.saturating_add(Weight::from_parts(65_296_120, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
