@@ -27,12 +27,13 @@
 //! use diem_primitives::{curve::{self, CurveParams}, diem, hash};
 //! let params = CurveParams::venice();
 //! // The first DIEM costs about 90 HASH.
-//! let cost = curve::mint_cost(&params, 0, diem::UNIT).unwrap();
+//! let cost = curve::mint_cost(&params, 0, diem::UNIT)?;
 //! assert_eq!(cost / hash::UNIT, 90);
 //! // A stake buys at most what it pays for, and exactly the quoted cost is spent.
-//! let (bought, spent) = curve::diem_for_stake(&params, 0, 1_000 * hash::UNIT).unwrap();
-//! assert_eq!(spent, curve::mint_cost(&params, 0, bought).unwrap());
+//! let (bought, spent) = curve::diem_for_stake(&params, 0, 1_000 * hash::UNIT)?;
+//! assert_eq!(spent, curve::mint_cost(&params, 0, bought)?);
 //! assert!(spent <= 1_000 * hash::UNIT);
+//! # Ok::<(), curve::CurveError>(())
 //! ```
 
 use crate::{diem, hash, Balance};

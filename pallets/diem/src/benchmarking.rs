@@ -42,7 +42,7 @@ pub(crate) fn longest_valid_curve() -> CurveParams {
 
 fn minter<T: Config>(name: &'static str) -> T::AccountId {
 	let who: T::AccountId = account(name, 0, 0);
-	T::BenchmarkHelper::stake(&who, STAKE);
+	T::BenchmarkHelper::stake(&who, STAKE).expect("the runtime stakes for the benchmark");
 	MintingOpen::<T>::put(true);
 	who
 }

@@ -87,7 +87,7 @@ use polkadot_sdk::{frame_support, frame_system, sp_runtime};
 pub trait BenchmarkHelper<AccountId> {
 	/// Gives `who` `amount` of unlocked stake in compute staking, in the state where locking and
 	/// unlocking cost the most: auto-compound on and rewards pending (restaked on the lock).
-	fn stake(who: &AccountId, amount: diem_primitives::Balance);
+	fn stake(who: &AccountId, amount: diem_primitives::Balance) -> sp_runtime::DispatchResult;
 }
 
 // The FRAME macros expand storage, events and calls into code with `expect` and narrowing

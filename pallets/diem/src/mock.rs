@@ -117,13 +117,13 @@ parameter_types! {
 pub struct StakeFromFreeBalance;
 #[cfg(feature = "runtime-benchmarks")]
 impl BenchmarkHelper<u64> for StakeFromFreeBalance {
-	fn stake(who: &u64, amount: Balance) {
+	fn stake(who: &u64, amount: Balance) -> polkadot_sdk::sp_runtime::DispatchResult {
 		use frame_support::traits::fungible::Mutate;
-		Balances::mint_into(who, amount + hash::UNIT).expect("minting HASH in the mock");
-		ComputeStaking::stake(RuntimeOrigin::signed(*who), amount).expect("staking in the mock");
-		ComputeStaking::set_auto_compound(RuntimeOrigin::signed(*who), true)
-			.expect("auto-compound in the mock");
+		Balances::mint_into(who, amount + hash::UNIT)?;
+		ComputeStaking::stake(RuntimeOrigin::signed(*who), amount)?;
+		ComputeStaking::set_auto_compound(RuntimeOrigin::signed(*who), true)?;
 		ComputeStaking::on_initialize(System::block_number() + 1);
+		Ok(())
 	}
 }
 

@@ -31,24 +31,18 @@ impl pallet_diem::Config for Runtime {
 pub struct StakeForBenchmarks;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_diem::BenchmarkHelper<AccountId> for StakeForBenchmarks {
-	fn stake(who: &AccountId, amount: crate::Balance) {
+	fn stake(who: &AccountId, amount: crate::Balance) -> polkadot_sdk::sp_runtime::DispatchResult {
 		use polkadot_sdk::frame_support::traits::fungible::Mutate;
-		// Benchmarks only: a failure here is a broken benchmark setup.
-		#[allow(clippy::expect_used)]
-		{
-			crate::Balances::mint_into(who, amount.saturating_add(diem_primitives::hash::UNIT))
-				.expect("minting HASH for a benchmark");
-			ComputeStaking::stake(crate::RuntimeOrigin::signed(who.clone()), amount)
-				.expect("staking for a benchmark");
-			// Worst case for a lock: auto-compound on, rewards pending to restake.
-			ComputeStaking::set_auto_compound(crate::RuntimeOrigin::signed(who.clone()), true)
-				.expect("auto-compound for a benchmark");
-			let now = crate::System::block_number();
-			for block in 1..=2 {
-				<ComputeStaking as polkadot_sdk::frame_support::traits::Hooks<_>>::on_initialize(
-					now + block,
-				);
-			}
+		crate::Balances::mint_into(who, amount.saturating_add(diem_primitives::hash::UNIT))?;
+		ComputeStaking::stake(crate::RuntimeOrigin::signed(who.clone()), amount)?;
+		// Worst case for a lock: auto-compound on, rewards pending to restake.
+		ComputeStaking::set_auto_compound(crate::RuntimeOrigin::signed(who.clone()), true)?;
+		let now = crate::System::block_number();
+		for block in 1..=2 {
+			<ComputeStaking as polkadot_sdk::frame_support::traits::Hooks<_>>::on_initialize(
+				now + block,
+			);
 		}
+		Ok(())
 	}
 }
