@@ -34,3 +34,13 @@ block_number() {
 	hex="$(rpc "$1" chain_getHeader | sed -n 's/.*"number":"0x\([0-9a-fA-F]*\)".*/\1/p')"
 	[ -n "$hex" ] && echo $((16#$hex))
 }
+
+# The node built with `--features runtime-benchmarks` (the `benchmark` subcommands), kept apart
+# from the node the tests use. Same profile and target dir: only the crates the feature touches
+# are rebuilt (about 25 minutes the first time, a few minutes after a runtime change).
+BENCH_BIN="$CARGO_TARGET_DIR/$PROFILE/benchmarks/diem-node"
+build_bench_node() {
+	(cd "$REPO_ROOT" && cargo build -p diem-node --profile "$PROFILE" --locked --features runtime-benchmarks)
+	mkdir -p "$(dirname "$BENCH_BIN")"
+	cp "$CARGO_TARGET_DIR/$PROFILE/diem-node" "$BENCH_BIN"
+}

@@ -27,8 +27,18 @@ use std::{sync::Arc, time::Duration};
 
 /// The runtime is executed from its wasm blob only (no native runtime), so a node always runs
 /// exactly the code that is on chain.
-pub type FullClient =
-	sc_service::TFullClient<Block, RuntimeApi, WasmExecutor<sp_io::SubstrateHostFunctions>>;
+pub type FullClient = sc_service::TFullClient<Block, RuntimeApi, WasmExecutor<HostFunctions>>;
+
+/// The host functions the runtime may call; a `runtime-benchmarks` node (whose runtime is built
+/// with the benchmarking hooks) adds the benchmarking ones, which `benchmark storage` and
+/// `benchmark block` need to load that runtime.
+#[cfg(not(feature = "runtime-benchmarks"))]
+pub type HostFunctions = sp_io::SubstrateHostFunctions;
+#[cfg(feature = "runtime-benchmarks")]
+pub type HostFunctions = (
+	sp_io::SubstrateHostFunctions,
+	polkadot_sdk::frame_benchmarking::benchmarking::HostFunctions,
+);
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 type GrandpaBlockImport =
@@ -75,7 +85,7 @@ pub fn new_partial(config: &Configuration) -> Result<PartialComponents, ServiceE
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,

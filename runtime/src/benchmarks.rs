@@ -8,6 +8,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_balances, DiemBalances]
 	[pallet_timestamp, Timestamp]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_proxy, Proxy]
@@ -19,3 +20,4 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 );
 
 impl polkadot_sdk::frame_system_benchmarking::Config for crate::Runtime {}
+impl polkadot_sdk::pallet_transaction_payment::BenchmarkConfig for crate::Runtime {}

@@ -462,6 +462,7 @@ fn every_pallet_uses_weights_measured_on_this_runtime() {
 		type_name::<<Runtime as polkadot_sdk::pallet_utility::Config>::WeightInfo>(),
 		type_name::<<Runtime as polkadot_sdk::pallet_proxy::Config>::WeightInfo>(),
 		type_name::<<Runtime as polkadot_sdk::pallet_multisig::Config>::WeightInfo>(),
+		type_name::<<Runtime as pallet_transaction_payment::Config>::WeightInfo>(),
 	];
 	for name in runtime_generated {
 		assert!(name.starts_with("diem_runtime::weights::"), "{name} is not generated here");

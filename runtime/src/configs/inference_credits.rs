@@ -10,6 +10,9 @@ use polkadot_sdk::{
 	frame_system::EnsureRoot,
 };
 
+/// Vouchers one `redeem` may carry; the largest batch fits half a block (runtime tests).
+pub const MAX_VOUCHERS_PER_BATCH: u32 = 256;
+
 /// One day in ms: epochs are UTC days unless a preset or governance says otherwise.
 pub const DAY_MS: u64 = 86_400_000;
 
@@ -47,7 +50,7 @@ impl pallet_inference_credits::Config for Runtime {
 	type SpenderDeposit = SpenderDeposit;
 	type OperatorBond = OperatorBond;
 	type MaxMetadataLen = ConstU32<256>;
-	type MaxVouchersPerBatch = ConstU32<256>;
+	type MaxVouchersPerBatch = ConstU32<MAX_VOUCHERS_PER_BATCH>;
 	type MaxCountersPerPayer = ConstU32<32>;
 	type DisputeEpochs = DisputeEpochs;
 	type ClaimEpochs = ClaimEpochs;

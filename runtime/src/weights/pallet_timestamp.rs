@@ -41,18 +41,34 @@ impl<T: polkadot_sdk::frame_system::Config> polkadot_sdk::pallet_timestamp::Weig
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Aura::CurrentSlot` (r:1 w:0)
 	/// Proof: `Aura::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `InferenceCredits::CurrentEpoch` (r:1 w:1)
+	/// Proof: `InferenceCredits::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `InferenceCredits::PendingEpochLength` (r:1 w:1)
+	/// Proof: `InferenceCredits::PendingEpochLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeStaking::TotalPoolAccrued` (r:1 w:0)
+	/// Proof: `ComputeStaking::TotalPoolAccrued` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `InferenceCredits::NextToExpire` (r:0 w:1)
+	/// Proof: `InferenceCredits::NextToExpire` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `InferenceCredits::NextToSettle` (r:0 w:1)
+	/// Proof: `InferenceCredits::NextToSettle` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `InferenceCredits::NextToPrune` (r:0 w:1)
+	/// Proof: `InferenceCredits::NextToPrune` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `InferenceCredits::NextUsageToPrune` (r:0 w:1)
+	/// Proof: `InferenceCredits::NextUsageToPrune` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `InferenceCredits::PoolAtEpochStart` (r:0 w:1)
+	/// Proof: `InferenceCredits::PoolAtEpochStart` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set() -> Weight {
-		// Proof size, measured: `42`
-		// Proof size, estimated: `1493`
-		// Fastest run: 7_612_000 ps.
-		Weight::from_parts(8_262_000, 1493)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size, measured: `295`
+		// Proof size, estimated: `1505`
+		// Fastest run: 29_584_000 ps.
+		Weight::from_parts(32_097_000, 1505)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	fn on_finalize() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 1_242_000 ps.
-		Weight::from_parts(1_883_000, 0)
+		// Fastest run: 1_783_000 ps.
+		Weight::from_parts(2_524_000, 0)
 	}
 }

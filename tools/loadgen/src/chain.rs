@@ -1,0 +1,207 @@
+//! The node's JSON-RPC as the load generator needs it: submit, read storage and blocks, call
+//! runtime APIs. Storage keys and values are the runtime crate's own types, so nothing is
+//! encoded by hand.
+
+use codec::{Decode, Encode};
+use diem_runtime::{Hash, RuntimeEvent};
+use jsonrpsee::{
+	core::client::ClientT,
+	rpc_params,
+	ws_client::{WsClient, WsClientBuilder},
+};
+use polkadot_sdk::{
+	frame_support::{
+		dispatch::{DispatchClass, PerDispatchClass},
+		storage::storage_prefix,
+		weights::Weight,
+	},
+	frame_system, pallet_timestamp,
+	sp_core::bytes::{from_hex, to_hex},
+};
+use serde_json::Value;
+use std::time::Duration;
+
+pub type Result<T> = std::result::Result<T, String>;
+pub type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
+
+/// What one block holds, as the measurement needs it.
+#[derive(Debug, Clone)]
+pub struct BlockFacts {
+	pub number: u32,
+	/// Extrinsics other than the timestamp inherent.
+	pub transactions: u64,
+	/// The block's timestamp (ms).
+	pub timestamp: u64,
+	/// Weight used by `Normal` extrinsics (ref time, ps).
+	pub normal_weight: u64,
+	pub events: Vec<EventRecord>,
+}
+
+/// A connection to one node.
+pub struct Chain {
+	client: WsClient,
+	pub genesis: Hash,
+	pub spec_version: u32,
+	pub transaction_version: u32,
+}
+
+fn hash_from(value: &Value) -> Result<Hash> {
+	let text = value.as_str().ok_or_else(|| format!("expected a hash, got {value}"))?;
+	let bytes = from_hex(text).map_err(|e| format!("bad hash {text}: {e}"))?;
+	if bytes.len() != 32 {
+		return Err(format!("bad hash {text}"));
+	}
+	Ok(Hash::from_slice(&bytes))
+}
+
+fn number_from(value: &Value) -> Result<u32> {
+	let text = value.as_str().ok_or_else(|| format!("expected a number, got {value}"))?;
+	u32::from_str_radix(text.trim_start_matches("0x"), 16).map_err(|e| format!("{text}: {e}"))
+}
+
+fn hex(hash: Hash) -> String {
+	to_hex(hash.as_bytes(), false)
+}
+
+impl Chain {
+	/// Connects to `url`, waiting up to `wait` for the node to answer.
+	pub async fn connect(url: &str, wait: Duration) -> Result<Chain> {
+		let deadline = std::time::Instant::now() + wait;
+		let client = loop {
+			let attempt = WsClientBuilder::default()
+				.max_request_size(64 * 1024 * 1024)
+				.max_response_size(64 * 1024 * 1024)
+				.max_concurrent_requests(4096)
+				.request_timeout(Duration::from_secs(120))
+				.build(url)
+				.await;
+			match attempt {
+				Ok(client) => break client,
+				Err(e) if std::time::Instant::now() > deadline =>
+					return Err(format!("cannot connect to {url}: {e}")),
+				Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
+			}
+		};
+		let genesis: Value = client
+			.request("chain_getBlockHash", rpc_params![0])
+			.await
+			.map_err(|e| format!("chain_getBlockHash: {e}"))?;
+		let version: Value = client
+			.request("state_getRuntimeVersion", rpc_params![])
+			.await
+			.map_err(|e| format!("state_getRuntimeVersion: {e}"))?;
+		let field = |name: &str| {
+			version[name]
+				.as_u64()
+				.and_then(|v| u32::try_from(v).ok())
+				.ok_or_else(|| format!("runtime version without {name}: {version}"))
+		};
+		Ok(Chain {
+			genesis: hash_from(&genesis)?,
+			spec_version: field("specVersion")?,
+			transaction_version: field("transactionVersion")?,
+			client,
+		})
+	}
+
+	async fn call(&self, method: &str, params: jsonrpsee::core::params::ArrayParams) -> Result<Value> {
+		self.client.request(method, params).await.map_err(|e| format!("{method}: {e}"))
+	}
+
+	/// Submits an encoded extrinsic to the pool.
+	pub async fn submit(&self, extrinsic: &[u8]) -> Result<()> {
+		self.call("author_submitExtrinsic", rpc_params![to_hex(extrinsic, false)]).await.map(drop)
+	}
+
+	pub async fn finalized_number(&self) -> Result<u32> {
+		let hash = self.call("chain_getFinalizedHead", rpc_params![]).await?;
+		let header = self.call("chain_getHeader", rpc_params![hash]).await?;
+		number_from(&header["number"])
+	}
+
+	pub async fn best_number(&self) -> Result<u32> {
+		let header = self.call("chain_getHeader", rpc_params![]).await?;
+		number_from(&header["number"])
+	}
+
+	pub async fn block_hash(&self, number: u32) -> Result<Hash> {
+		hash_from(&self.call("chain_getBlockHash", rpc_params![number]).await?)
+	}
+
+	/// A storage value at `at` (the best block when `None`), decoded as `T`.
+	pub async fn storage<T: Decode>(&self, key: Vec<u8>, at: Option<Hash>) -> Result<Option<T>> {
+		let key = to_hex(&key, false);
+		let value = match at {
+			Some(at) => self.call("state_getStorage", rpc_params![key, hex(at)]).await?,
+			None => self.call("state_getStorage", rpc_params![key]).await?,
+		};
+		let Some(text) = value.as_str() else { return Ok(None) };
+		let bytes = from_hex(text).map_err(|e| format!("storage value: {e}"))?;
+		T::decode(&mut &bytes[..]).map(Some).map_err(|e| format!("storage value: {e}"))
+	}
+
+	/// Calls runtime API `method` (e.g. `DiemApi_mint_quote`) with SCALE-encoded `args`.
+	pub async fn runtime_api<R: Decode>(&self, method: &str, args: impl Encode) -> Result<R> {
+		let value =
+			self.call("state_call", rpc_params![method, to_hex(&args.encode(), false)]).await?;
+		let text = value.as_str().ok_or_else(|| format!("{method}: answer {value}"))?;
+		let bytes = from_hex(text).map_err(|e| format!("{method}: {e}"))?;
+		R::decode(&mut &bytes[..]).map_err(|e| format!("{method}: answer does not decode: {e}"))
+	}
+
+	/// The weight (ref time, ps) the chain charges for `extrinsic`'s dispatch and extensions.
+	pub async fn extrinsic_weight(&self, extrinsic: &[u8]) -> Result<u64> {
+		let info = self.call("payment_queryInfo", rpc_params![to_hex(extrinsic, false)]).await?;
+		info["weight"]["refTime"]
+			.as_u64()
+			.or_else(|| info["weight"]["ref_time"].as_u64())
+			.ok_or_else(|| format!("payment_queryInfo: no weight in {info}"))
+	}
+
+	/// The account's nonce at the best block.
+	pub async fn nonce(&self, who: &diem_runtime::AccountId) -> Result<u32> {
+		let key = frame_system::Account::<diem_runtime::Runtime>::hashed_key_for(who);
+		let info: Option<frame_system::AccountInfo<u32, polkadot_sdk::pallet_balances::AccountData<diem_runtime::Balance>>> =
+			self.storage(key, None).await?;
+		Ok(info.map(|info| info.nonce).unwrap_or_default())
+	}
+
+	/// Number of transactions (extrinsics other than the timestamp inherent) in block `number`.
+	pub async fn transactions_in(&self, number: u32) -> Result<u64> {
+		let hash = self.block_hash(number).await?;
+		let block = self.call("chain_getBlock", rpc_params![hex(hash)]).await?;
+		let count = block["block"]["extrinsics"]
+			.as_array()
+			.map(Vec::len)
+			.ok_or_else(|| format!("block #{number} without extrinsics"))?;
+		Ok(u64::try_from(count.saturating_sub(1)).unwrap_or(u64::MAX))
+	}
+
+	/// Everything the measurement reads about block `number`.
+	pub async fn block_facts(&self, number: u32) -> Result<BlockFacts> {
+		let hash = self.block_hash(number).await?;
+		let transactions = self.transactions_in(number).await?;
+		let timestamp: u64 = self
+			.storage(pallet_timestamp::Now::<diem_runtime::Runtime>::hashed_key().to_vec(), Some(hash))
+			.await?
+			.unwrap_or_default();
+		let weight: PerDispatchClass<Weight> = self
+			.storage(
+				frame_system::BlockWeight::<diem_runtime::Runtime>::hashed_key().to_vec(),
+				Some(hash),
+			)
+			.await?
+			.unwrap_or_default();
+		let events: Vec<EventRecord> = self
+			.storage(storage_prefix(b"System", b"Events").to_vec(), Some(hash))
+			.await?
+			.unwrap_or_default();
+		Ok(BlockFacts {
+			number,
+			transactions,
+			timestamp,
+			normal_weight: weight.get(DispatchClass::Normal).ref_time(),
+			events,
+		})
+	}
+}

@@ -1,0 +1,104 @@
+//! Accounts derived from a seed and transactions signed the way a wallet signs them: immortal,
+//! explicit nonce, no tip, no metadata hash.
+
+use crate::chain::{Chain, Result};
+use codec::Encode;
+use diem_runtime::{
+	Address, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
+};
+use polkadot_sdk::{
+	frame_metadata_hash_extension::CheckMetadataHash,
+	frame_system, pallet_transaction_payment,
+	sp_core::{sr25519, Pair},
+	sp_runtime::{generic::Era, MultiSignature},
+};
+
+pub use diem_runtime::AccountId;
+
+/// A key pair and the next nonce the load generator will use for it.
+pub struct Account {
+	pub pair: sr25519::Pair,
+	pub id: AccountId,
+	pub nonce: u32,
+}
+
+impl Account {
+	/// The account of secret URI `uri` (e.g. `//Alice`, `//Alice//load//7`).
+	pub fn from_uri(uri: &str) -> Result<Account> {
+		let pair = sr25519::Pair::from_string(uri, None)
+			.map_err(|e| format!("bad secret URI {uri}: {e:?}"))?;
+		let id = AccountId::from(pair.public().0);
+		Ok(Account { pair, id, nonce: 0 })
+	}
+}
+
+/// Signs transactions for one chain (genesis and runtime version).
+pub struct TxSigner {
+	genesis: diem_runtime::Hash,
+	spec_version: u32,
+	transaction_version: u32,
+}
+
+impl TxSigner {
+	pub fn new(chain: &Chain) -> Result<TxSigner> {
+		// The calls are encoded with this workspace's runtime types: refuse another runtime.
+		let native = diem_runtime::VERSION;
+		if chain.spec_version != native.spec_version ||
+			chain.transaction_version != native.transaction_version
+		{
+			return Err(format!(
+				"the node runs spec {} / tx {}, this load generator was built for spec {} / tx {}",
+				chain.spec_version,
+				chain.transaction_version,
+				native.spec_version,
+				native.transaction_version
+			));
+		}
+		Ok(TxSigner {
+			genesis: chain.genesis,
+			spec_version: chain.spec_version,
+			transaction_version: chain.transaction_version,
+		})
+	}
+
+	/// `call` signed by `account` at its next nonce (which it then advances); SCALE-encoded as
+	/// `author_submitExtrinsic` takes it.
+	pub fn sign(&self, account: &mut Account, call: RuntimeCall) -> Vec<u8> {
+		let extension: TxExtension = (
+			frame_system::CheckNonZeroSender::new(),
+			frame_system::CheckSpecVersion::new(),
+			frame_system::CheckTxVersion::new(),
+			frame_system::CheckGenesis::new(),
+			frame_system::CheckEra::from(Era::Immortal),
+			frame_system::CheckNonce::from(account.nonce),
+			frame_system::CheckWeight::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+			CheckMetadataHash::new(false),
+			frame_system::WeightReclaim::new(),
+		);
+		// What the extensions add to the signed message without carrying it in the transaction;
+		// an immortal transaction's era block is genesis.
+		let implicit = (
+			(),
+			self.spec_version,
+			self.transaction_version,
+			self.genesis,
+			self.genesis,
+			(),
+			(),
+			(),
+			None,
+			(),
+		);
+		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+		let signature = payload.using_encoded(|bytes| account.pair.sign(bytes));
+		account.nonce = account.nonce.saturating_add(1);
+		UncheckedExtrinsic::new_signed(
+			call,
+			Address::Id(account.id.clone()),
+			MultiSignature::Sr25519(signature),
+			extension,
+		)
+		.encode()
+	}
+}
