@@ -8,13 +8,14 @@
 # 1. builds diem-node, diem-loadgen and the runtime-benchmarks node (like scripts/benchmark.sh);
 # 2. starts a dev chain (from the dev chain spec, in a temporary directory, loopback ports)
 #    with a transaction pool large enough for several blocks;
-# 3. `diem-loadgen run`: funds 2,048 accounts from Alice, then per load pre-signs enough
-#    transactions to fill the blocks by weight, submits them with backpressure and prints what
+# 3. `diem-loadgen weights` prints what the runtime charges per unit of each load;
+#    `diem-loadgen run` funds 2,048 accounts from Alice, then per load pre-signs enough
+#    transactions to fill six blocks by weight, submits them with backpressure and prints what
 #    was finalized per second, its ratio to the HASH transfer, block fullness, node CPU and RSS;
 # 4. stops the node and re-executes the measured blocks with `diem-node benchmark block`, then
 #    `diem-loadgen blocks` prints build and import times against the blocks' weight.
 #
-# Takes about 10 minutes once built. KEEP=1 keeps the directory with the logs and the database.
+# Takes about 15 minutes once built. KEEP=1 keeps the directory with the logs and the database.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -68,8 +69,13 @@ for _ in $(seq 1 120); do
 	sleep 1
 done
 
+echo "==> what the runtime charges per unit of each load"
+"$LOADGEN" weights
+echo
+# A load that fails is reported and the others are still measured; the script fails at the end.
+status=0
 "$LOADGEN" run --url "ws://127.0.0.1:$rpc_port" --node-pid "$node_pid" \
-	--clock-ticks "$(getconf CLK_TCK)" --results "$work/results.jsonl" "$@"
+	--clock-ticks "$(getconf CLK_TCK)" --results "$work/results.jsonl" "$@" || status=1
 
 echo "==> stopping the node; re-executing the measured blocks"
 kill -TERM "$node_pid"
@@ -94,3 +100,4 @@ echo
 	--import-log "$work/import.log"
 echo
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/Mem:/ {print $2}') GiB"
+exit "$status"

@@ -1,12 +1,12 @@
 //! `frame_system`: accounts, nonces, block limits, events.
 
-use crate::{
-	migrations::Migrations, AccountId, Balance, Block, Hash, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
-};
 use crate::weights::{
 	overhead::{BlockExecutionWeight, ExtrinsicBaseWeight},
 	paritydb_weights::ParityDbWeight,
+};
+use crate::{
+	migrations::Migrations, AccountId, Balance, Block, Hash, Nonce, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
 use diem_primitives::SS58_PREFIX;
 use polkadot_sdk::{

@@ -41,13 +41,13 @@ fn import_times(log: &str) -> HashMap<u32, (f64, f64)> {
 		let Some(rest) = line.split("Block ").nth(1) else { continue };
 		let number = rest.split_whitespace().next().and_then(|n| n.parse::<u32>().ok());
 		let Some(inside) = rest.split('(').nth(1) else { continue };
-		let mut numbers = inside
-			.split(" of ")
-			.map(|part| part.trim().trim_end_matches(" ns)").trim_end_matches("ns)").replace(',', ""));
-		let took = numbers.next().and_then(|n| n.trim().parse::<f64>().ok());
-		let weight = numbers.next().and_then(|n| {
-			n.split_whitespace().next().and_then(|n| n.parse::<f64>().ok())
+		let mut numbers = inside.split(" of ").map(|part| {
+			part.trim().trim_end_matches(" ns)").trim_end_matches("ns)").replace(',', "")
 		});
+		let took = numbers.next().and_then(|n| n.trim().parse::<f64>().ok());
+		let weight = numbers
+			.next()
+			.and_then(|n| n.split_whitespace().next().and_then(|n| n.parse::<f64>().ok()));
 		if let (Some(number), Some(took), Some(weight)) = (number, took, weight) {
 			times.insert(number, (took, weight));
 		}
@@ -73,9 +73,11 @@ pub fn report(args: &BlocksArgs) -> Result<()> {
 	for line in results.lines().filter(|l| !l.trim().is_empty()) {
 		let value: serde_json::Value =
 			serde_json::from_str(line).map_err(|e| format!("bad results line {line}: {e}"))?;
-		let name = value["load"].as_str().unwrap_or("?");
-		let (Some(first), Some(last)) = (value["first_block"].as_u64(), value["last_block"].as_u64())
-		else {
+		let name = value.get("load").and_then(serde_json::Value::as_str).unwrap_or("?");
+		let (Some(first), Some(last)) = (
+			value.pointer("/first_block").and_then(serde_json::Value::as_u64),
+			value.pointer("/last_block").and_then(serde_json::Value::as_u64),
+		) else {
 			return Err(format!("results line without a block range: {line}"));
 		};
 		let range = u32::try_from(first).unwrap_or(u32::MAX)..=u32::try_from(last).unwrap_or(0);

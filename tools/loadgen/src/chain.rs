@@ -22,14 +22,20 @@ use serde_json::Value;
 use std::time::Duration;
 
 pub type Result<T> = std::result::Result<T, String>;
+
+/// blake2-256 of `bytes`: how a load recognises its own extrinsics in blocks.
+pub fn blake2_256_of(bytes: &[u8]) -> [u8; 32] {
+	use polkadot_sdk::sp_runtime::traits::{BlakeTwo256, Hash as _};
+	BlakeTwo256::hash(bytes).0
+}
 pub type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 
 /// What one block holds, as the measurement needs it.
 #[derive(Debug, Clone)]
 pub struct BlockFacts {
 	pub number: u32,
-	/// Extrinsics other than the timestamp inherent.
-	pub transactions: u64,
+	/// blake2-256 of each extrinsic (as submitted: SCALE with its length prefix).
+	pub extrinsic_hashes: Vec<[u8; 32]>,
 	/// The block's timestamp (ms).
 	pub timestamp: u64,
 	/// Weight used by `Normal` extrinsics (ref time, ps).
@@ -77,8 +83,9 @@ impl Chain {
 				.await;
 			match attempt {
 				Ok(client) => break client,
-				Err(e) if std::time::Instant::now() > deadline =>
-					return Err(format!("cannot connect to {url}: {e}")),
+				Err(e) if std::time::Instant::now() > deadline => {
+					return Err(format!("cannot connect to {url}: {e}"))
+				}
 				Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
 			}
 		};
@@ -91,8 +98,9 @@ impl Chain {
 			.await
 			.map_err(|e| format!("state_getRuntimeVersion: {e}"))?;
 		let field = |name: &str| {
-			version[name]
-				.as_u64()
+			version
+				.get(name)
+				.and_then(Value::as_u64)
 				.and_then(|v| u32::try_from(v).ok())
 				.ok_or_else(|| format!("runtime version without {name}: {version}"))
 		};
@@ -104,7 +112,11 @@ impl Chain {
 		})
 	}
 
-	async fn call(&self, method: &str, params: jsonrpsee::core::params::ArrayParams) -> Result<Value> {
+	async fn call(
+		&self,
+		method: &str,
+		params: jsonrpsee::core::params::ArrayParams,
+	) -> Result<Value> {
 		self.client.request(method, params).await.map_err(|e| format!("{method}: {e}"))
 	}
 
@@ -113,15 +125,21 @@ impl Chain {
 		self.call("author_submitExtrinsic", rpc_params![to_hex(extrinsic, false)]).await.map(drop)
 	}
 
+	/// Transactions in the node's pool (for diagnostics).
+	pub async fn pending_count(&self) -> Result<usize> {
+		let pending = self.call("author_pendingExtrinsics", rpc_params![]).await?;
+		Ok(pending.as_array().map(Vec::len).unwrap_or_default())
+	}
+
 	pub async fn finalized_number(&self) -> Result<u32> {
 		let hash = self.call("chain_getFinalizedHead", rpc_params![]).await?;
 		let header = self.call("chain_getHeader", rpc_params![hash]).await?;
-		number_from(&header["number"])
+		number_from(header.get("number").unwrap_or(&Value::Null))
 	}
 
 	pub async fn best_number(&self) -> Result<u32> {
 		let header = self.call("chain_getHeader", rpc_params![]).await?;
-		number_from(&header["number"])
+		number_from(header.get("number").unwrap_or(&Value::Null))
 	}
 
 	pub async fn block_hash(&self, number: u32) -> Result<Hash> {
@@ -152,37 +170,51 @@ impl Chain {
 	/// The weight (ref time, ps) the chain charges for `extrinsic`'s dispatch and extensions.
 	pub async fn extrinsic_weight(&self, extrinsic: &[u8]) -> Result<u64> {
 		let info = self.call("payment_queryInfo", rpc_params![to_hex(extrinsic, false)]).await?;
-		info["weight"]["refTime"]
-			.as_u64()
-			.or_else(|| info["weight"]["ref_time"].as_u64())
+		info.pointer("/weight/refTime")
+			.or_else(|| info.pointer("/weight/ref_time"))
+			.and_then(Value::as_u64)
 			.ok_or_else(|| format!("payment_queryInfo: no weight in {info}"))
 	}
 
 	/// The account's nonce at the best block.
 	pub async fn nonce(&self, who: &diem_runtime::AccountId) -> Result<u32> {
 		let key = frame_system::Account::<diem_runtime::Runtime>::hashed_key_for(who);
-		let info: Option<frame_system::AccountInfo<u32, polkadot_sdk::pallet_balances::AccountData<diem_runtime::Balance>>> =
-			self.storage(key, None).await?;
+		let info: Option<
+			frame_system::AccountInfo<
+				u32,
+				polkadot_sdk::pallet_balances::AccountData<diem_runtime::Balance>,
+			>,
+		> = self.storage(key, None).await?;
 		Ok(info.map(|info| info.nonce).unwrap_or_default())
 	}
 
-	/// Number of transactions (extrinsics other than the timestamp inherent) in block `number`.
-	pub async fn transactions_in(&self, number: u32) -> Result<u64> {
+	/// blake2-256 of each extrinsic in block `number`, to tell a load's own transactions.
+	pub async fn extrinsic_hashes(&self, number: u32) -> Result<Vec<[u8; 32]>> {
 		let hash = self.block_hash(number).await?;
 		let block = self.call("chain_getBlock", rpc_params![hex(hash)]).await?;
-		let count = block["block"]["extrinsics"]
-			.as_array()
-			.map(Vec::len)
+		let extrinsics = block
+			.pointer("/block/extrinsics")
+			.and_then(Value::as_array)
 			.ok_or_else(|| format!("block #{number} without extrinsics"))?;
-		Ok(u64::try_from(count.saturating_sub(1)).unwrap_or(u64::MAX))
+		extrinsics
+			.iter()
+			.map(|extrinsic| {
+				let text = extrinsic.as_str().ok_or("an extrinsic is not a hex string")?;
+				let bytes = from_hex(text).map_err(|e| format!("extrinsic hex: {e}"))?;
+				Ok(blake2_256_of(&bytes))
+			})
+			.collect()
 	}
 
 	/// Everything the measurement reads about block `number`.
 	pub async fn block_facts(&self, number: u32) -> Result<BlockFacts> {
 		let hash = self.block_hash(number).await?;
-		let transactions = self.transactions_in(number).await?;
+		let extrinsic_hashes = self.extrinsic_hashes(number).await?;
 		let timestamp: u64 = self
-			.storage(pallet_timestamp::Now::<diem_runtime::Runtime>::hashed_key().to_vec(), Some(hash))
+			.storage(
+				pallet_timestamp::Now::<diem_runtime::Runtime>::hashed_key().to_vec(),
+				Some(hash),
+			)
 			.await?
 			.unwrap_or_default();
 		let weight: PerDispatchClass<Weight> = self
@@ -198,7 +230,7 @@ impl Chain {
 			.unwrap_or_default();
 		Ok(BlockFacts {
 			number,
-			transactions,
+			extrinsic_hashes,
 			timestamp,
 			normal_weight: weight.get(DispatchClass::Normal).ref_time(),
 			events,

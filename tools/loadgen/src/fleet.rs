@@ -81,18 +81,18 @@ impl Fleet {
 		let started = Instant::now();
 
 		// 1. Alice funds everyone with HASH and DIEM.
-		let mut hash_transfers: Vec<RuntimeCall> = self
-			.users
-			.iter()
-			.map(|user| hash_transfer(&user.id, HASH_PER_ACCOUNT))
-			.collect();
+		let mut hash_transfers: Vec<RuntimeCall> =
+			self.users.iter().map(|user| hash_transfer(&user.id, HASH_PER_ACCOUNT)).collect();
 		hash_transfers.push(hash_transfer(&self.operator.id, OPERATOR_FUNDS));
 		hash_transfers.push(hash_transfer(&self.redeem_key.id, REDEEM_KEY_FUNDS));
 		let diem_transfers: Vec<RuntimeCall> =
 			self.users.iter().map(|user| diem_transfer(&user.id, DIEM_PER_ACCOUNT)).collect();
 		let mut funding = Vec::new();
-		for calls in hash_transfers.chunks(FUNDING_BATCH).chain(diem_transfers.chunks(FUNDING_BATCH)) {
-			let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: calls.to_vec() });
+		for calls in
+			hash_transfers.chunks(FUNDING_BATCH).chain(diem_transfers.chunks(FUNDING_BATCH))
+		{
+			let batch =
+				RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: calls.to_vec() });
 			funding.push(signer.sign(&mut self.alice, batch));
 		}
 		submit_all(chain, &funding).await?;
@@ -125,10 +125,11 @@ impl Fleet {
 		submit_all(chain, &stakes).await?;
 		let waiting: Vec<&Account> = self.users.iter().chain([&self.operator]).collect();
 		self.wait_included(chain, &waiting).await?;
-		let approve = RuntimeCall::InferenceCredits(pallet_inference_credits::Call::approve_operator {
-			operator: self.operator.id.clone(),
-			capacity_per_epoch: Balance::MAX / 4,
-		});
+		let approve =
+			RuntimeCall::InferenceCredits(pallet_inference_credits::Call::approve_operator {
+				operator: self.operator.id.clone(),
+				capacity_per_epoch: Balance::MAX / 4,
+			});
 		let sudo = RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(approve) });
 		let approval = signer.sign(&mut self.alice, sudo);
 		submit_all(chain, &[approval]).await?;
@@ -185,7 +186,10 @@ async fn submit_all(chain: &Chain, extrinsics: &[Vec<u8>]) -> Result<()> {
 }
 
 /// The accounts' nonces at the best block, a bounded number of requests at a time.
-async fn nonces<'a>(chain: &Chain, accounts: impl Iterator<Item = &'a Account>) -> Result<Vec<u32>> {
+async fn nonces<'a>(
+	chain: &Chain,
+	accounts: impl Iterator<Item = &'a Account>,
+) -> Result<Vec<u32>> {
 	futures::stream::iter(accounts.map(|account| chain.nonce(&account.id)))
 		.buffered(256)
 		.try_collect()

@@ -2,7 +2,7 @@
 //! from finalized blocks.
 
 use crate::{
-	chain::{BlockFacts, Chain, EventRecord, Result},
+	chain::{blake2_256_of, BlockFacts, Chain, EventRecord, Result},
 	fleet::Fleet,
 	signing::TxSigner,
 };
@@ -16,7 +16,7 @@ use polkadot_sdk::{
 	frame_support::dispatch::DispatchClass, frame_system, frame_system::Phase, pallet_balances,
 };
 use std::{
-	collections::HashMap,
+	collections::{HashMap, HashSet},
 	sync::{
 		atomic::{AtomicU64, Ordering},
 		Arc, Mutex,
@@ -64,10 +64,9 @@ impl Kind {
 				(Kind::MintBurn, RuntimeEvent::Diem(pallet_diem::Event::Burned { .. })) => 1,
 				(
 					Kind::Vouchers(_),
-					RuntimeEvent::InferenceCredits(pallet_inference_credits::Event::BatchRedeemed {
-						paid_vouchers,
-						..
-					}),
+					RuntimeEvent::InferenceCredits(
+						pallet_inference_credits::Event::BatchRedeemed { paid_vouchers, .. },
+					),
 				) => u64::from(*paid_vouchers),
 				_ => 0,
 			})
@@ -77,7 +76,10 @@ impl Kind {
 	/// Transactions of this kind that failed in the block.
 	fn failures(events: &[EventRecord]) -> u64 {
 		let failed = events.iter().filter(|record| {
-			matches!(record.event, RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. }))
+			matches!(
+				record.event,
+				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. })
+			)
 		});
 		u64::try_from(failed.count()).unwrap_or(u64::MAX)
 	}
@@ -109,7 +111,7 @@ pub struct Outcome {
 	pub refused: u64,
 	pub first_refusal: Option<String>,
 	pub failed: u64,
-	/// Blocks with the load's transactions; the measured ones are all but the first and last.
+	/// The measured blocks: those carrying the load, without the first two and the last.
 	pub first_block: u32,
 	pub last_block: u32,
 	pub measured_blocks: u32,
@@ -118,7 +120,7 @@ pub struct Outcome {
 	pub transactions_per_block: f64,
 	/// Share of the `Normal` class's block weight the measured blocks used.
 	pub fullness: f64,
-	/// Weight (ref time, µs) one unit costs: its calls' weight plus the base extrinsic weight.
+	/// Weight (ref time, µs) the measured blocks were charged per unit of work.
 	pub weight_per_unit_us: f64,
 	pub cpu_percent: Option<f64>,
 	pub rss_mib: Option<f64>,
@@ -139,8 +141,6 @@ impl Outcome {
 pub struct Load {
 	pub kind: Kind,
 	pub extrinsics: Vec<Vec<u8>>,
-	/// Weight of one unit (µs).
-	pub weight_per_unit_us: f64,
 }
 
 /// Per-(epoch, payer) cumulative credits the load has put in vouchers so far.
@@ -156,9 +156,10 @@ const TRANSFER_AMOUNT: Balance = hash::UNIT / 1_000_000;
 /// DIEM minted and burned by each pair.
 const MINT_AMOUNT: Balance = diem::UNIT / 1_000;
 
-fn base_extrinsic_us() -> f64 {
+/// The base weight of one extrinsic (ref time, ps).
+fn base_extrinsic() -> u64 {
 	let weights = diem_runtime::configs::RuntimeBlockWeights::get();
-	weights.get(DispatchClass::Normal).base_extrinsic.ref_time() as f64 / 1e6
+	weights.get(DispatchClass::Normal).base_extrinsic.ref_time()
 }
 
 /// The `Normal` class's share of a block (ref time, ps).
@@ -168,10 +169,9 @@ fn normal_block_budget() -> u64 {
 	normal.max_total.unwrap_or(weights.max_block).ref_time()
 }
 
-/// How many transactions of weight `weight_us` (µs, base included) fill one block.
-fn per_block(weight_us: f64) -> u64 {
-	let budget_us = normal_block_budget() as f64 / 1e6;
-	(budget_us / weight_us.max(1.0)).floor() as u64
+/// How many transactions of weight `weight` (ps, base included) fill one block.
+fn per_block(weight: u64) -> u64 {
+	normal_block_budget() / weight.max(1)
 }
 
 /// Signs the transactions of `kind`: enough to fill `blocks + 1` blocks by weight, round-robin
@@ -184,7 +184,7 @@ pub async fn build(
 	settings: &Settings,
 	book: &mut VoucherBook,
 ) -> Result<Load> {
-	let base = base_extrinsic_us();
+	let base = base_extrinsic();
 	// Enough to fill `blocks + 1` blocks by weight, within the cap.
 	let fill = |per_block: u64| {
 		per_block.saturating_mul(u64::from(settings.blocks) + 1).min(settings.max_transactions)
@@ -206,7 +206,7 @@ pub async fn build(
 				dest,
 				amount: TRANSFER_AMOUNT,
 			})
-		},
+		}
 		_ => RuntimeCall::DiemLedger(pallet_diem_ledger::Call::pay {
 			dest,
 			amount: TRANSFER_AMOUNT,
@@ -221,7 +221,7 @@ pub async fn build(
 				let mut probe_account = crate::signing::Account::from_uri("//Alice//load//probe")?;
 				signer.sign(&mut probe_account, call_for(kind, 0, 0, dest(0)))
 			};
-			let weight = chain.extrinsic_weight(&probe).await? as f64 / 1e6 + base;
+			let weight = chain.extrinsic_weight(&probe).await?.saturating_add(base);
 			let total = fill(per_block(weight));
 			let mut extrinsics = Vec::new();
 			let mut round = 0u64;
@@ -237,8 +237,8 @@ pub async fn build(
 				}
 				round += 1;
 			}
-			Ok(Load { kind, extrinsics, weight_per_unit_us: weight })
-		},
+			Ok(Load { kind, extrinsics })
+		}
 		Kind::MintBurn => {
 			let quote: std::result::Result<Balance, pallet_diem::QuoteError> =
 				chain.runtime_api("DiemApi_mint_quote", MINT_AMOUNT).await?;
@@ -252,7 +252,8 @@ pub async fn build(
 				chain.extrinsic_weight(&signer.sign(&mut probe_account, mint.clone())).await?;
 			let burn_weight =
 				chain.extrinsic_weight(&signer.sign(&mut probe_account, burn.clone())).await?;
-			let pair = (mint_weight + burn_weight) as f64 / 1e6 + 2.0 * base;
+			let pair =
+				mint_weight.saturating_add(burn_weight).saturating_add(base.saturating_mul(2));
 			let pairs = (fill(per_block(pair).saturating_mul(2)) / 2).max(1);
 			let mut extrinsics = Vec::new();
 			while (extrinsics.len() as u64) < 2 * pairs {
@@ -264,8 +265,8 @@ pub async fn build(
 					extrinsics.push(signer.sign(account, burn.clone()));
 				}
 			}
-			Ok(Load { kind, extrinsics, weight_per_unit_us: pair })
-		},
+			Ok(Load { kind, extrinsics })
+		}
 		Kind::Vouchers(batch) => {
 			let clock: Option<pallet_inference_credits::EpochClock> =
 				chain.runtime_api("InferenceCreditsApi_epoch", ()).await?;
@@ -300,23 +301,20 @@ pub async fn build(
 					vouchers: probe_vouchers,
 				}),
 			);
-			let batch_weight = chain.extrinsic_weight(&probe).await? as f64 / 1e6 + base;
+			let batch_weight = chain.extrinsic_weight(&probe).await?.saturating_add(base);
 			let batches = fill(per_block(batch_weight));
 			let mut extrinsics = Vec::new();
 			let mut start = 0usize;
 			for _ in 0..batches {
 				let vouchers = sign_batch(book, start, fleet);
 				start = (start + batch_len) % accounts;
-				let call =
-					RuntimeCall::InferenceCredits(pallet_inference_credits::Call::redeem { vouchers });
+				let call = RuntimeCall::InferenceCredits(pallet_inference_credits::Call::redeem {
+					vouchers,
+				});
 				extrinsics.push(signer.sign(&mut fleet.redeem_key, call));
 			}
-			Ok(Load {
-				kind,
-				extrinsics,
-				weight_per_unit_us: batch_weight / f64::from(batch),
-			})
-		},
+			Ok(Load { kind, extrinsics })
+		}
 	}
 }
 
@@ -333,20 +331,33 @@ fn node_usage(pid: u32, clock_ticks: u64) -> Option<(f64, f64, f64)> {
 		let line = status.lines().find(|line| line.starts_with(name))?;
 		line.split_whitespace().nth(1)?.parse::<f64>().ok()
 	};
-	Some((ticks as f64 / clock_ticks.max(1) as f64, kib("VmRSS:")? / 1024.0, kib("VmHWM:")? / 1024.0))
+	Some((
+		ticks as f64 / clock_ticks.max(1) as f64,
+		kib("VmRSS:")? / 1024.0,
+		kib("VmHWM:")? / 1024.0,
+	))
 }
 
 /// A finalized block as observed, with when and the node's CPU time then.
 struct Observed {
 	facts: BlockFacts,
+	/// The load's own transactions in the block.
+	ours: u64,
 	at: Instant,
 	cpu_seconds: Option<f64>,
 }
 
+/// How many of `hashes` are the load's.
+fn count_ours(ours: &HashSet<[u8; 32]>, hashes: &[[u8; 32]]) -> u64 {
+	u64::try_from(hashes.iter().filter(|hash| ours.contains(*hash)).count()).unwrap_or(u64::MAX)
+}
+
 /// Submits `load` and measures it from finalized blocks.
 pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<Outcome> {
-	let Load { kind, extrinsics, weight_per_unit_us } = load;
+	let Load { kind, extrinsics } = load;
 	let total = extrinsics.len() as u64;
+	let ours: Arc<HashSet<[u8; 32]>> =
+		Arc::new(extrinsics.iter().map(|extrinsic| blake2_256_of(extrinsic)).collect());
 	let start_finalized = chain.finalized_number().await?;
 	let start_best = chain.best_number().await?;
 	let per_block_capacity = (total / (u64::from(settings.blocks) + 1)).max(1);
@@ -361,15 +372,20 @@ pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<O
 
 	// Backpressure: follow the best chain and count the load's transactions included so far.
 	let watcher = {
-		let (chain, included) = (chain.clone(), included.clone());
+		let (chain, included, ours) = (chain.clone(), included.clone(), ours.clone());
 		tokio::spawn(async move {
 			let mut seen = start_best;
 			loop {
 				if let Ok(best) = chain.best_number().await {
+					// A block that cannot be read now is read again next round, never skipped:
+					// a skipped block would hold its transactions "in flight" for ever.
 					while seen < best {
-						seen += 1;
-						if let Ok(count) = chain.transactions_in(seen).await {
-							included.fetch_add(count, Ordering::Relaxed);
+						match chain.extrinsic_hashes(seen + 1).await {
+							Ok(hashes) => {
+								seen += 1;
+								included.fetch_add(count_ours(&ours, &hashes), Ordering::Relaxed);
+							}
+							Err(_) => break,
 						}
 					}
 				}
@@ -388,22 +404,32 @@ pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<O
 		);
 		let concurrency = settings.concurrency;
 		tokio::spawn(async move {
-			futures::stream::iter(extrinsics)
-				.map(|extrinsic| {
-					let (chain, submitted, included, refused, first_refusal) = (
-						chain.clone(),
-						submitted.clone(),
-						included.clone(),
-						refused.clone(),
-						first_refusal.clone(),
-					);
+			// The gate is passed in order (`then` is sequential): were submissions to pass it
+			// out of order, a later nonce could take the last slot while an earlier one waits,
+			// and the sender's queue would stall behind the missing nonce.
+			let gate = {
+				let (submitted, included) = (submitted.clone(), included.clone());
+				move |extrinsic: Vec<u8>| {
+					let (submitted, included) = (submitted.clone(), included.clone());
 					async move {
-						while submitted.load(Ordering::Relaxed).saturating_sub(included.load(Ordering::Relaxed)) >
-							max_in_flight
+						while submitted
+							.load(Ordering::Relaxed)
+							.saturating_sub(included.load(Ordering::Relaxed))
+							> max_in_flight
 						{
 							tokio::time::sleep(Duration::from_millis(20)).await;
 						}
 						submitted.fetch_add(1, Ordering::Relaxed);
+						extrinsic
+					}
+				}
+			};
+			futures::stream::iter(extrinsics)
+				.then(gate)
+				.map(|extrinsic| {
+					let (chain, included, refused, first_refusal) =
+						(chain.clone(), included.clone(), refused.clone(), first_refusal.clone());
+					async move {
 						// A full pool is backpressure too: wait and retry.
 						let mut attempts = 0;
 						loop {
@@ -412,7 +438,7 @@ pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<O
 								Err(e) if attempts < 100 && is_pool_full(&e) => {
 									attempts += 1;
 									tokio::time::sleep(Duration::from_millis(200)).await;
-								},
+								}
 								Err(e) => {
 									refused.fetch_add(1, Ordering::Relaxed);
 									// A refused transaction never lands: take it out of flight.
@@ -421,7 +447,7 @@ pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<O
 										first.get_or_insert(e);
 									}
 									break;
-								},
+								}
 							}
 						}
 					}
@@ -432,47 +458,51 @@ pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<O
 		})
 	};
 
-	// Follow finality until every accepted transaction is in a finalized block.
+	// Follow finality until every accepted transaction of the load is in a finalized block.
+	let cpu_now =
+		|| settings.node_pid.and_then(|pid| node_usage(pid, settings.clock_ticks)).map(|u| u.0);
 	let mut observed: Vec<Observed> = Vec::new();
 	let mut finalized_seen = start_finalized;
-	let mut finalized_transactions = 0u64;
+	let mut finalized_ours = 0u64;
 	let mut last_progress = Instant::now();
-	let first = chain.block_facts(start_finalized).await?;
+	let facts = chain.block_facts(start_finalized).await?;
 	observed.push(Observed {
-		facts: first,
+		ours: count_ours(&ours, &facts.extrinsic_hashes),
+		facts,
 		at: Instant::now(),
-		cpu_seconds: settings.node_pid.and_then(|pid| node_usage(pid, settings.clock_ticks)).map(|u| u.0),
+		cpu_seconds: cpu_now(),
 	});
 	loop {
 		let finalized = chain.finalized_number().await?;
 		while finalized_seen < finalized {
 			finalized_seen += 1;
 			let facts = chain.block_facts(finalized_seen).await?;
-			if facts.transactions > 0 {
+			let in_block = count_ours(&ours, &facts.extrinsic_hashes);
+			if in_block > 0 {
 				last_progress = Instant::now();
 			}
-			finalized_transactions += facts.transactions;
+			finalized_ours += in_block;
 			observed.push(Observed {
 				facts,
+				ours: in_block,
 				at: Instant::now(),
-				cpu_seconds: settings
-					.node_pid
-					.and_then(|pid| node_usage(pid, settings.clock_ticks))
-					.map(|u| u.0),
+				cpu_seconds: cpu_now(),
 			});
 		}
-		let done_submitting = submitter.is_finished();
 		let accepted = submitted.load(Ordering::Relaxed) - refused.load(Ordering::Relaxed);
-		if done_submitting && finalized_transactions >= accepted {
+		if submitter.is_finished() && finalized_ours >= accepted {
 			break;
 		}
 		if last_progress.elapsed() > settings.stall_timeout {
 			watcher.abort();
 			submitter.abort();
+			let pending = chain.pending_count().await.map_or_else(|e| e, |n| n.to_string());
 			return Err(format!(
-				"{}: no finalized transactions for {:?} ({finalized_transactions} of {accepted} accepted finalized; first refusal: {:?})",
+				"{}: no finalized transactions for {:?} ({finalized_ours} of {accepted} accepted finalized, {} submitted, {} seen in best blocks, pool holds {pending}; first refusal: {:?})",
 				kind.name(),
 				settings.stall_timeout,
+				submitted.load(Ordering::Relaxed),
+				included.load(Ordering::Relaxed),
 				first_refusal.lock().ok().and_then(|f| f.clone())
 			));
 		}
@@ -480,18 +510,21 @@ pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<O
 	}
 	watcher.abort();
 
-	// The window: blocks carrying the load, without the first and the last (partly filled).
-	let carrying: Vec<usize> = observed
-		.iter()
-		.enumerate()
-		.filter(|(_, o)| o.facts.transactions > 0)
-		.map(|(i, _)| i)
-		.collect();
-	let (Some(&first_index), Some(&last_index)) = (carrying.first(), carrying.last()) else {
-		return Err(format!("{}: no block carried the load", kind.name()));
+	// The window: the blocks carrying the load once it runs steadily (without the first two,
+	// while the pool fills, and the last, partly filled).
+	let carrying: Vec<usize> =
+		observed.iter().enumerate().filter(|(_, o)| o.ours > 0).map(|(i, _)| i).collect();
+	let skip_start = match carrying.len() {
+		0 => return Err(format!("{}: no block carried the load", kind.name())),
+		1 | 2 => 0,
+		3 => 1,
+		_ => 2,
 	};
-	let (from, to) =
-		if last_index >= first_index + 2 { (first_index + 1, last_index - 1) } else { (first_index, last_index) };
+	let skip_end = usize::from(carrying.len() >= 3);
+	let window_indices = carrying.get(skip_start..carrying.len() - skip_end).unwrap_or_default();
+	let (Some(&from), Some(&to)) = (window_indices.first(), window_indices.last()) else {
+		return Err(format!("{}: empty window", kind.name()));
+	};
 	let window = observed.get(from..=to).unwrap_or_default();
 	let before = observed.get(from.saturating_sub(1)).ok_or("no block before the window")?;
 	let Some(window_last) = window.last() else {
@@ -502,10 +535,10 @@ pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<O
 	let seconds =
 		window_last.facts.timestamp.saturating_sub(before.facts.timestamp) as f64 / 1000.0;
 	let budget = normal_block_budget() as f64;
-	let fullness = window.iter().map(|o| o.facts.normal_weight as f64 / budget).sum::<f64>() /
-		window.len() as f64;
+	let normal_weight: f64 = window.iter().map(|o| o.facts.normal_weight as f64).sum();
+	let fullness = normal_weight / budget / window.len() as f64;
 	let transactions_per_block =
-		window.iter().map(|o| o.facts.transactions as f64).sum::<f64>() / window.len() as f64;
+		window.iter().map(|o| o.ours as f64).sum::<f64>() / window.len() as f64;
 	let wall = window_last.at.duration_since(before.at).as_secs_f64();
 	let cpu_percent = match (before.cpu_seconds, window_last.cpu_seconds) {
 		(Some(a), Some(b)) if wall > 0.0 => Some((b - a) / wall * 100.0),
@@ -519,13 +552,14 @@ pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<O
 		first_refusal: first_refusal.lock().ok().and_then(|f| f.clone()),
 		failed,
 		first_block: window.first().map(|o| o.facts.number).unwrap_or_default(),
-		last_block: window.last().map(|o| o.facts.number).unwrap_or_default(),
+		last_block: window_last.facts.number,
 		measured_blocks: u32::try_from(window.len()).unwrap_or(u32::MAX),
 		units,
 		seconds,
 		transactions_per_block,
 		fullness,
-		weight_per_unit_us,
+		// What the blocks were charged for the load (post-dispatch), per unit of work.
+		weight_per_unit_us: if units > 0 { normal_weight / 1e6 / units as f64 } else { 0.0 },
 		cpu_percent,
 		rss_mib: memory.map(|m| m.1),
 		peak_rss_mib: memory.map(|m| m.2),
@@ -534,5 +568,7 @@ pub async fn run(chain: Arc<Chain>, load: Load, settings: &Settings) -> Result<O
 
 /// Whether a submission failed only because the pool is full (worth retrying).
 fn is_pool_full(error: &str) -> bool {
-	error.contains("1016") || error.contains("Immediately Dropped") || error.contains("pool is full")
+	error.contains("1016")
+		|| error.contains("Immediately Dropped")
+		|| error.contains("pool is full")
 }

@@ -11,13 +11,16 @@
 //! took) and `diem-node benchmark block` output (how long importing it took) to compare real
 //! execution with the weight the blocks were charged.
 //!
-//! `scripts/bench-throughput.sh` runs both against a fresh `diem-node --dev`.
+//! `diem-loadgen weights` prints what this workspace's runtime charges per unit of each load.
+//!
+//! `scripts/bench-throughput.sh` runs them all against a fresh `diem-node --dev`.
 
 mod blocks;
 mod chain;
 mod fleet;
 mod load;
 mod signing;
+mod weights;
 
 use chain::{Chain, Result};
 use clap::{Parser, Subcommand};
@@ -37,6 +40,8 @@ enum Command {
 	Run(RunArgs),
 	/// Compares block build and import times with the blocks' weight.
 	Blocks(blocks::BlocksArgs),
+	/// Prints what the runtime charges per unit of each load (call, extensions, base).
+	Weights,
 }
 
 #[derive(clap::Args)]
@@ -44,11 +49,14 @@ struct RunArgs {
 	/// The node's WebSocket RPC endpoint (a dev chain: `//Alice` funds the load).
 	#[arg(long, default_value = "ws://127.0.0.1:9944")]
 	url: String,
+	/// How long to wait for the node to answer (seconds).
+	#[arg(long, default_value_t = 60)]
+	wait: u64,
 	/// Load accounts (`//Alice//load//<i>`).
 	#[arg(long, default_value_t = 2048)]
 	accounts: usize,
 	/// Full blocks each load lasts.
-	#[arg(long, default_value_t = 4)]
+	#[arg(long, default_value_t = 6)]
 	blocks: u32,
 	/// Loads to run, in order: hash, diem, pay, mint-burn, vouchers ("" only sets up accounts).
 	#[arg(long, value_delimiter = ',', default_value = "hash,diem,pay,mint-burn,vouchers")]
@@ -79,6 +87,7 @@ async fn main() {
 	let result = match cli.command {
 		Command::Run(args) => run(args).await,
 		Command::Blocks(args) => blocks::report(&args),
+		Command::Weights => weights::report(),
 	};
 	if let Err(e) = result {
 		eprintln!("diem-loadgen: {e}");
@@ -96,7 +105,11 @@ fn kinds(args: &RunArgs) -> Result<Vec<Kind>> {
 			"pay" => kinds.push(Kind::DiemPay),
 			"mint-burn" => kinds.push(Kind::MintBurn),
 			"vouchers" => kinds.extend(args.voucher_batches.iter().map(|b| Kind::Vouchers(*b))),
-			other => return Err(format!("unknown load {other:?} (hash, diem, pay, mint-burn, vouchers)")),
+			other => {
+				return Err(format!(
+					"unknown load {other:?} (hash, diem, pay, mint-burn, vouchers)"
+				))
+			}
 		}
 	}
 	let max_batch = diem_runtime::configs::inference_credits::MAX_VOUCHERS_PER_BATCH;
@@ -113,7 +126,11 @@ async fn run(args: RunArgs) -> Result<()> {
 	if args.accounts < 2 {
 		return Err("--accounts must be at least 2".into());
 	}
-	let chain = Arc::new(Chain::connect(&args.url, Duration::from_secs(60)).await?);
+	if let Some(path) = &args.results {
+		// Start empty: each load appends its line as it finishes.
+		std::fs::write(path, "").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+	}
+	let chain = Arc::new(Chain::connect(&args.url, Duration::from_secs(args.wait)).await?);
 	let signer = signing::TxSigner::new(&chain)?;
 	let mut fleet = fleet::Fleet::derive(&chain, args.accounts).await?;
 	fleet.set_up(&chain, &signer).await?;
@@ -128,30 +145,43 @@ async fn run(args: RunArgs) -> Result<()> {
 	};
 	let mut book = VoucherBook::default();
 	let mut outcomes: Vec<Outcome> = Vec::new();
+	let mut failures: Vec<String> = Vec::new();
 	for kind in kinds {
 		// Nonces from the chain: a refused transaction in an earlier load must not leave a gap.
 		fleet.sync_nonces(&chain).await?;
 		let load = load::build(&chain, &signer, &mut fleet, kind, &settings, &mut book).await?;
 		eprintln!("{}: {} transactions signed, submitting", kind.name(), load.extrinsics.len());
-		let outcome = load::run(chain.clone(), load, &settings).await?;
-		eprintln!(
-			"{}: {:.1}/s over blocks #{}..#{}",
-			kind.name(),
-			outcome.per_second(),
-			outcome.first_block,
-			outcome.last_block
-		);
-		outcomes.push(outcome);
+		// A load that fails is reported; the others still run.
+		match load::run(chain.clone(), load, &settings).await {
+			Ok(outcome) => {
+				eprintln!(
+					"{}: {:.1}/s over blocks #{}..#{}",
+					kind.name(),
+					outcome.per_second(),
+					outcome.first_block,
+					outcome.last_block
+				);
+				if let Some(path) = &args.results {
+					append_result(path, &outcome)?;
+				}
+				outcomes.push(outcome);
+			}
+			Err(e) => {
+				eprintln!("{e}");
+				failures.push(e);
+			}
+		}
 	}
-	if outcomes.is_empty() {
+	if !outcomes.is_empty() {
+		print_table(&outcomes);
+	} else if failures.is_empty() {
 		eprintln!("no loads given: accounts set up, nothing measured");
-		return Ok(());
 	}
-	print_table(&outcomes);
-	if let Some(path) = &args.results {
-		write_results(path, &outcomes)?;
+	if failures.is_empty() {
+		Ok(())
+	} else {
+		Err(format!("{} load(s) failed: {}", failures.len(), failures.join("; ")))
 	}
-	Ok(())
 }
 
 fn print_table(outcomes: &[Outcome]) {
@@ -213,34 +243,36 @@ fn print_table(outcomes: &[Outcome]) {
 	}
 	println!(
 		"per s: work finalized per second of chain time over the measured blocks (all blocks \
-		 carrying the load but the first and the last); weight µs: the weight one unit is charged \
-		 (call + extensions + base extrinsic); fullness: share of the Normal-class block weight used."
+		 carrying the load but the first two and the last); weight µs: the weight those blocks \
+		 were charged per unit (call + extensions + base extrinsic, after refunds); fullness: \
+		 share of the Normal-class block weight used."
 	);
 }
 
-fn write_results(path: &PathBuf, outcomes: &[Outcome]) -> Result<()> {
-	let mut file =
-		std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-	for o in outcomes {
-		let line = serde_json::json!({
-			"load": o.kind.name(),
-			"per_second": o.per_second(),
-			"weight_per_unit_us": o.weight_per_unit_us,
-			"first_block": o.first_block,
-			"last_block": o.last_block,
-			"measured_blocks": o.measured_blocks,
-			"units": o.units,
-			"seconds": o.seconds,
-			"fullness": o.fullness,
-			"transactions_per_block": o.transactions_per_block,
-			"submitted": o.submitted,
-			"refused": o.refused,
-			"failed": o.failed,
-			"node_cpu_percent": o.cpu_percent,
-			"node_rss_mib": o.rss_mib,
-			"node_peak_rss_mib": o.peak_rss_mib,
-		});
-		writeln!(file, "{line}").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-	}
-	Ok(())
+/// Appends one JSON line for `o` to `path` (created by the first load of the run).
+fn append_result(path: &PathBuf, o: &Outcome) -> Result<()> {
+	let mut file = std::fs::OpenOptions::new()
+		.create(true)
+		.append(true)
+		.open(path)
+		.map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+	let line = serde_json::json!({
+		"load": o.kind.name(),
+		"per_second": o.per_second(),
+		"weight_per_unit_us": o.weight_per_unit_us,
+		"first_block": o.first_block,
+		"last_block": o.last_block,
+		"measured_blocks": o.measured_blocks,
+		"units": o.units,
+		"seconds": o.seconds,
+		"fullness": o.fullness,
+		"transactions_per_block": o.transactions_per_block,
+		"submitted": o.submitted,
+		"refused": o.refused,
+		"failed": o.failed,
+		"node_cpu_percent": o.cpu_percent,
+		"node_rss_mib": o.rss_mib,
+		"node_peak_rss_mib": o.peak_rss_mib,
+	});
+	writeln!(file, "{line}").map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -3,9 +3,7 @@
 
 use crate::chain::{Chain, Result};
 use codec::Encode;
-use diem_runtime::{
-	Address, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
-};
+use diem_runtime::{Address, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic};
 use polkadot_sdk::{
 	frame_metadata_hash_extension::CheckMetadataHash,
 	frame_system, pallet_transaction_payment,
@@ -43,8 +41,8 @@ impl TxSigner {
 	pub fn new(chain: &Chain) -> Result<TxSigner> {
 		// The calls are encoded with this workspace's runtime types: refuse another runtime.
 		let native = diem_runtime::VERSION;
-		if chain.spec_version != native.spec_version ||
-			chain.transaction_version != native.transaction_version
+		if chain.spec_version != native.spec_version
+			|| chain.transaction_version != native.transaction_version
 		{
 			return Err(format!(
 				"the node runs spec {} / tx {}, this load generator was built for spec {} / tx {}",
@@ -59,6 +57,16 @@ impl TxSigner {
 			spec_version: chain.spec_version,
 			transaction_version: chain.transaction_version,
 		})
+	}
+
+	/// A signer for this workspace's runtime on a chain of no particular genesis: for computing
+	/// weights offline, not for submitting.
+	pub fn offline() -> TxSigner {
+		TxSigner {
+			genesis: Default::default(),
+			spec_version: diem_runtime::VERSION.spec_version,
+			transaction_version: diem_runtime::VERSION.transaction_version,
+		}
 	}
 
 	/// `call` signed by `account` at its next nonce (which it then advances); SCALE-encoded as

@@ -16,7 +16,11 @@ const LOADGEN: &str = env!("CARGO_BIN_EXE_diem-loadgen");
 /// `diem-node` from the same target directory (`cargo test --workspace` builds it).
 fn node_binary() -> PathBuf {
 	let path = PathBuf::from(LOADGEN).with_file_name("diem-node");
-	assert!(path.exists(), "{} not built: run the workspace tests (scripts/test.sh)", path.display());
+	assert!(
+		path.exists(),
+		"{} not built: run the workspace tests (scripts/test.sh)",
+		path.display()
+	);
 	path
 }
 
@@ -50,7 +54,7 @@ fn refuses_bad_arguments_with_a_message() {
 	// Nothing listens on this port: a clear connection error, not a hang or a panic.
 	let url = format!("ws://127.0.0.1:{}", free_port());
 	let output = Command::new(LOADGEN)
-		.args(["run", "--url", &url, "--loads", "hash"])
+		.args(["run", "--url", &url, "--loads", "hash", "--wait", "2"])
 		.output()
 		.expect("run diem-loadgen");
 	let stderr = String::from_utf8_lossy(&output.stderr);
@@ -105,7 +109,13 @@ fn measures_every_load_kind_on_a_dev_node() {
 	let names: Vec<&str> = lines.iter().map(|l| l["load"].as_str().unwrap()).collect();
 	assert_eq!(
 		names,
-		["HASH transfer", "DIEM transfer", "DIEM pay with memo", "mint+burn pair", "voucher (batch 4)"]
+		[
+			"HASH transfer",
+			"DIEM transfer",
+			"DIEM pay with memo",
+			"mint+burn pair",
+			"voucher (batch 4)"
+		]
 	);
 	for line in &lines {
 		// Every load did its work, all of it counted from finalized blocks, none refused.
