@@ -133,12 +133,16 @@ impl Chain {
 
 	pub async fn finalized_number(&self) -> Result<u32> {
 		let hash = self.call("chain_getFinalizedHead", rpc_params![]).await?;
-		let header = self.call("chain_getHeader", rpc_params![hash]).await?;
-		number_from(header.get("number").unwrap_or(&Value::Null))
+		self.header_number(rpc_params![hash]).await
 	}
 
 	pub async fn best_number(&self) -> Result<u32> {
-		let header = self.call("chain_getHeader", rpc_params![]).await?;
+		self.header_number(rpc_params![]).await
+	}
+
+	/// The number of the header `chain_getHeader` returns for `params` (empty: the best block).
+	async fn header_number(&self, params: jsonrpsee::core::params::ArrayParams) -> Result<u32> {
+		let header = self.call("chain_getHeader", params).await?;
 		number_from(header.get("number").unwrap_or(&Value::Null))
 	}
 
