@@ -10,12 +10,14 @@
 #    with a transaction pool large enough for several blocks;
 # 3. `diem-loadgen weights` prints what the runtime charges per unit of each load;
 #    `diem-loadgen run` funds 2,048 accounts from Alice, then per load pre-signs enough
-#    transactions to fill six blocks by weight, submits them with backpressure and prints what
-#    was finalized per second, its ratio to the HASH transfer, block fullness, node CPU and RSS;
+#    transactions to fill seven blocks by weight (`--blocks`, default 6, plus one), submits
+#    them with backpressure and prints what was finalized per second, its ratio to the HASH
+#    transfer, block fullness, node CPU and RSS;
 # 4. stops the node and re-executes the measured blocks with `diem-node benchmark block`, then
 #    `diem-loadgen blocks` prints build and import times against the blocks' weight.
 #
-# Takes about 15 minutes once built. KEEP=1 keeps the directory with the logs and the database.
+# Takes about 15 minutes once built on the development machine (it prints its elapsed time at
+# the end). KEEP=1 keeps the directory with the logs and the database.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -68,6 +70,11 @@ for _ in $(seq 1 120); do
 	fi
 	sleep 1
 done
+if ! rpc "$rpc_port" chain_getHeader >/dev/null 2>&1; then
+	tail -20 "$work/node.log" >&2
+	echo "bench-throughput: the node did not answer on port $rpc_port within 120 s" >&2
+	exit 1
+fi
 
 echo "==> what the runtime charges per unit of each load"
 "$LOADGEN" weights
@@ -100,4 +107,5 @@ echo
 	--import-log "$work/import.log"
 echo
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/Mem:/ {print $2}') GiB"
+echo "elapsed: ${SECONDS}s"
 exit "$status"

@@ -7,7 +7,8 @@
 #         benchmarks run in the runtime through `diem-node benchmark pallet`;
 #   sdk:  `runtime/src/weights/<pallet>.rs` for the polkadot-sdk pallets the runtime uses;
 #   base: the block and extrinsic base weights (`benchmark overhead`) and the ParityDB
-#         read/write weights (`benchmark storage`, on a fresh dev database), written to
+#         read/write weights (`benchmark storage`, over the state of a dev node that
+#         diem-loadgen filled with 4,096 accounts staking HASH and DIEM), written to
 #         `runtime/src/weights/`, used by `runtime/src/configs/system.rs`.
 #
 # ONLY=<pallet> (e.g. ONLY=pallet_diem, ONLY=pallet_timestamp) limits `ours` and `sdk` to one
@@ -73,6 +74,19 @@ if [ "$WHAT" = sdk ] || [ "$WHAT" = all ]; then
 	done
 fi
 if [ "$WHAT" = base ] || [ "$WHAT" = all ]; then
+	# The temporary directories and the dev node below, removed and stopped on any exit.
+	raw=""
+	state=""
+	state_node=""
+	cleanup() {
+		if [ -n "$state_node" ] && kill -0 "$state_node" 2>/dev/null; then
+			kill -TERM "$state_node" 2>/dev/null || true
+			wait "$state_node" 2>/dev/null || true
+		fi
+		if [ -n "$raw" ]; then rm -rf "$raw"; fi
+		if [ -n "$state" ]; then rm -rf "$state"; fi
+	}
+	trap cleanup EXIT
 	# The base weights of a block and of an extrinsic (an empty block; a block full of signed
 	# remarks), written to runtime/src/weights/overhead.rs from the 99th percentiles the overhead
 	# benchmark reports (with averages, some full blocks imported slower than their weight).
@@ -80,9 +94,9 @@ if [ "$WHAT" = base ] || [ "$WHAT" = all ]; then
 		raw="$(mktemp -d)"
 		echo "benchmark: block and extrinsic overhead -> runtime/src/weights/overhead.rs"
 		"$BENCH_BIN" benchmark overhead --chain dev --metric p99 --weight-path "$raw" 2>&1 | tee "$raw/log"
-		average() { sed -n 's/.*WEIGHT_REF_TIME_PER_NANOS.saturating_mul(\([0-9_]*\)).*/\1/p' "$raw/$1"; }
-		block_ns="$(average block_weights.rs)"
-		extrinsic_ns="$(average extrinsic_weights.rs)"
+		weight_ns() { sed -n 's/.*WEIGHT_REF_TIME_PER_NANOS.saturating_mul(\([0-9_]*\)).*/\1/p' "$raw/$1"; }
+		block_ns="$(weight_ns block_weights.rs)"
+		extrinsic_ns="$(weight_ns extrinsic_weights.rs)"
 		remarks="$(sed -n 's/.*Extrinsics per block: \([0-9]*\).*/\1/p' "$raw/log" | tail -1)"
 		if [ -z "$block_ns" ] || [ -z "$extrinsic_ns" ]; then
 			echo "benchmark: overhead results not found in $raw" >&2
@@ -114,16 +128,16 @@ parameter_types! {
 }
 RUST
 		rm -rf "$raw"
+		raw=""
 	fi
 
 	if [ -z "${ONLY:-}" ] || [ "$ONLY" = storage ]; then
 		# The cost of one read and one write on ParityDB (the node's database), measured over the
-		# state of a used dev chain rather than its 70-key genesis (where the runtime's code blob
+		# state of a used dev chain rather than its tiny genesis state (where the runtime's code blob
 		# dominates every average): diem-loadgen funds 4,096 accounts that each stake HASH and DIEM.
 		# Writes are timed in commits of 100 keys, as a block commits many keys at once; the weight is
 		# the 99th percentile of the keys' times (the average fell short of real block imports).
 		state="$(mktemp -d -t diem-storage-XXXXXX)"
-		trap 'kill -TERM "${state_node:-0}" 2>/dev/null || true; rm -rf "$state"' EXIT
 		build_node
 		"$NODE_BIN" build-spec --chain dev --raw 2>/dev/null >"$state/spec.json"
 		port="$(free_port)"
@@ -136,6 +150,7 @@ RUST
 		"$CARGO_TARGET_DIR/$PROFILE/diem-loadgen" run --url "ws://127.0.0.1:$port" --accounts 4096 --loads ""
 		kill -TERM "$state_node"
 		wait "$state_node" || true
+		state_node=""
 		echo "benchmark: storage (ParityDB) -> runtime/src/weights/paritydb_weights.rs"
 		"$BENCH_BIN" benchmark storage --chain "$state/spec.json" --base-path "$state/db" \
 			--database paritydb --state-version 1 --batch-size 100 --metric p99 \
@@ -143,3 +158,4 @@ RUST
 	fi
 fi
 echo "benchmark: done; review with 'git diff' and commit"
+echo "benchmark: elapsed ${SECONDS}s"

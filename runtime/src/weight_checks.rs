@@ -130,19 +130,6 @@ fn every_generated_weight_charges_the_storage_its_benchmark_touched() {
 	assert!(checked > 80, "only {checked} weight functions found");
 }
 
-/// A generated weight is at least its reads and writes at the database weights in force (the
-/// compute part is never negative), checked on the calls the throughput targets are about.
-#[test]
-fn transfer_weights_cover_their_database_accesses() {
-	use pallet_diem_ledger::WeightInfo as _;
-	use polkadot_sdk::pallet_balances::WeightInfo as _;
-	let db = weights::paritydb_weights::ParityDbWeight::get();
-	let hash = weights::pallet_balances_balances::WeightInfo::<Runtime>::transfer_keep_alive();
-	assert!(hash.ref_time() >= db.reads_writes(1, 1).ref_time(), "{hash:?}");
-	let diem = <Runtime as pallet_diem_ledger::Config>::WeightInfo::transfer_keep_alive();
-	assert!(diem.ref_time() >= db.reads_writes(4, 3).ref_time(), "{diem:?}");
-}
-
 fn normal_extrinsic_limit() -> Weight {
 	RuntimeBlockWeights::get()
 		.get(DispatchClass::Normal)

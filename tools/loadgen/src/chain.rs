@@ -228,6 +228,7 @@ impl Chain {
 			)
 			.await?
 			.unwrap_or_default();
+		// `frame_system::Events` is private to its pallet (`pub(super)`): no `hashed_key()`.
 		let events: Vec<EventRecord> = self
 			.storage(storage_prefix(b"System", b"Events").to_vec(), Some(hash))
 			.await?
