@@ -51,9 +51,25 @@ pub enum Subcommand {
 	/// Database metadata: best, finalized and genesis blocks.
 	ChainInfo(sc_cli::ChainInfoCmd),
 
+	/// Write the runtime's metadata (SCALE, V16) to a file, or check that a file holds it.
+	/// `diem-cli` is generated from the committed copy; `scripts/metadata.sh` refreshes it.
+	ExportMetadata(ExportMetadataCmd),
+
 	/// Benchmarks that generate weights: `pallet`, `overhead`, `storage`, `block`, `machine`.
 	/// Present only in a node built with `--features runtime-benchmarks` (`scripts/benchmark.sh`).
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(polkadot_sdk::frame_benchmarking_cli::BenchmarkCmd),
+}
+
+/// `export-metadata`: the metadata of the runtime this node was built with.
+#[derive(Debug, clap::Args)]
+pub struct ExportMetadataCmd {
+	/// The file to write (or, with `--check`, to compare with).
+	pub path: std::path::PathBuf,
+
+	/// Compare instead of writing: exit non-zero when the file differs from the runtime's
+	/// metadata.
+	#[arg(long)]
+	pub check: bool,
 }

@@ -111,6 +111,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		}
+		Some(Subcommand::ExportMetadata(cmd)) => export_metadata(cmd),
 		#[cfg(feature = "runtime-benchmarks")]
 		Some(Subcommand::Benchmark(cmd)) => run_benchmark(&cli, cmd),
 		None => {
@@ -167,4 +168,36 @@ fn run_benchmark(
 				.into())
 		}
 	})
+}
+
+/// The metadata version clients are generated from: the newest this runtime and subxt share.
+/// It must be the version subxt fetches from a node (the newest it supports), or the client's
+/// check that its interface matches the node's runtime fails on the format alone.
+const CLIENT_METADATA_VERSION: u32 = 16;
+
+/// Writes or checks the metadata artifact clients are generated from. The metadata comes from
+/// the runtime compiled into this binary (its types and docs are the wasm runtime's: both are
+/// built from the same crate).
+fn export_metadata(cmd: &crate::cli::ExportMetadataCmd) -> sc_cli::Result<()> {
+	let metadata = diem_runtime::Runtime::metadata_at_version(CLIENT_METADATA_VERSION)
+		.ok_or_else(|| format!("the runtime has no V{CLIENT_METADATA_VERSION} metadata"))?;
+	let bytes: &[u8] = &metadata;
+	let path = cmd.path.display();
+	if cmd.check {
+		let committed = std::fs::read(&cmd.path).map_err(|e| format!("cannot read {path}: {e}"))?;
+		if committed != bytes {
+			return Err(format!(
+				"{path} is not the metadata of this runtime ({} bytes, the runtime's is {}): \
+				 regenerate it with scripts/metadata.sh and commit it",
+				committed.len(),
+				bytes.len()
+			)
+			.into());
+		}
+		println!("{path} matches the runtime's metadata ({} bytes)", bytes.len());
+	} else {
+		std::fs::write(&cmd.path, bytes).map_err(|e| format!("cannot write {path}: {e}"))?;
+		println!("wrote {path} ({} bytes, metadata V{CLIENT_METADATA_VERSION})", bytes.len());
+	}
+	Ok(())
 }

@@ -5,13 +5,13 @@
 //! `TransactionPaymentApi`/`TransactionPaymentCallApi` (fee quotes), `GenesisBuilder` (chain
 //! specs from presets) and `RuntimeViewFunction`.
 //!
-//! DIEM: `DiemApi` (mint and stake quotes, the curve's state, positions), `DiemLedgerApi`
-//! (DIEM balance breakdown, allowances) and `InferenceCreditsApi` (epochs, credit allowances,
-//! operators, the bytes a voucher signs).
+//! DIEM: `ComputeStakingApi` (an account's HASH stake and rewards), `DiemApi` (mint and stake
+//! quotes, the curve's state, positions), `DiemLedgerApi` (DIEM balance breakdown, allowances)
+//! and `InferenceCreditsApi` (epochs, credit allowances, operators, the bytes a voucher signs).
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Diem, DiemLedger,
-	Executive, Grandpa, InferenceCredits, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, ComputeStaking, Diem,
+	DiemLedger, Executive, Grandpa, InferenceCredits, InherentDataExt, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -245,6 +245,12 @@ impl_runtime_apis! {
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);
 			Ok(batches)
+		}
+	}
+
+	impl pallet_compute_staking::runtime_api::ComputeStakingApi<Block, AccountId, BlockNumber> for Runtime {
+		fn stake_state(who: AccountId) -> Option<pallet_compute_staking::StakeState<BlockNumber>> {
+			ComputeStaking::stake_state(&who)
 		}
 	}
 

@@ -36,6 +36,25 @@ pub fn free_port() -> u16 {
 	listener.local_addr().expect("local addr").port()
 }
 
+/// The `diem-node` binary: cargo names it for the node crate's own tests; other crates' tests
+/// (which include this module by path) find it beside their test binary's directory, in the
+/// same profile (`cargo test --workspace` builds it), or at `$DIEM_NODE`.
+pub fn node_binary() -> PathBuf {
+	if let Some(path) = option_env!("CARGO_BIN_EXE_diem-node") {
+		return PathBuf::from(path);
+	}
+	if let Some(path) = std::env::var_os("DIEM_NODE") {
+		return PathBuf::from(path);
+	}
+	let exe = std::env::current_exe().expect("test binary path");
+	// <target>/<profile>/deps/<test> -> <target>/<profile>/diem-node
+	let path = exe.parent().and_then(|deps| deps.parent()).map(|dir| dir.join("diem-node"));
+	match path {
+		Some(path) if path.exists() => path,
+		_ => panic!("no diem-node beside {}: build the workspace or set DIEM_NODE", exe.display()),
+	}
+}
+
 /// A running `diem-node` process with its ports, data directory and log file.
 pub struct Node {
 	pub name: String,
@@ -60,7 +79,7 @@ impl Node {
 		let log = File::create(&log_path).expect("log file");
 		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
 
-		let child = Command::new(env!("CARGO_BIN_EXE_diem-node"))
+		let child = Command::new(node_binary())
 			.args(args)
 			.arg("--base-path")
 			.arg(dir.path().join("data"))

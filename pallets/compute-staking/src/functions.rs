@@ -357,6 +357,23 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_default()
 	}
 
+	/// `who`'s stake for the runtime API; `None` without a ledger.
+	pub fn stake_state(
+		who: &T::AccountId,
+	) -> Option<StakeState<frame_system::pallet_prelude::BlockNumberFor<T>>> {
+		let ledger = Ledgers::<T>::get(who)?;
+		let claimable_rewards = ledger
+			.pending_rewards
+			.saturating_add(Self::unsettled_rewards(&ledger).unwrap_or_default());
+		Some(StakeState {
+			unlocked: ledger.unlocked,
+			locked: ledger.locked,
+			unbonding: ledger.unbonding.into_inner(),
+			claimable_rewards,
+			auto_compound: ledger.auto_compound,
+		})
+	}
+
 	/// The invariants of the module docs. Iterates over all stakers: for `try_state` and tests,
 	/// never for on-chain logic.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {

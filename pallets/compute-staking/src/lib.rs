@@ -71,6 +71,7 @@ mod impl_reward_pool;
 mod impl_stake_locker;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 mod types;

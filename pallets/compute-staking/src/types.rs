@@ -1,6 +1,7 @@
 //! Types stored by the pallet.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use diem_primitives::Balance;
 use polkadot_sdk::{
 	frame_support::{
 		traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
@@ -102,4 +103,19 @@ where
 			auto_compound: false,
 		}
 	}
+}
+
+/// An account's stake as the runtime API reports it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct StakeState<BlockNumber> {
+	/// Stake earning the full rate; can be unstaked or locked behind DIEM.
+	pub unlocked: Balance,
+	/// Stake locked behind DIEM (unlocked by burning it).
+	pub locked: Balance,
+	/// Unstaked HASH and the block each part becomes withdrawable at, oldest first.
+	pub unbonding: alloc::vec::Vec<UnbondingChunk<Balance, BlockNumber>>,
+	/// Rewards `claim_rewards` would pay now (settled and accrued since).
+	pub claimable_rewards: Balance,
+	/// Whether rewards are restaked automatically.
+	pub auto_compound: bool,
 }

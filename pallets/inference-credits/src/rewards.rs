@@ -2,8 +2,8 @@
 //! runtime-API views and the invariants.
 
 use crate::{
-	pallet::*, weights::WeightInfo, CreditState, EpochClock, OperatorEpochState, OperatorState,
-	OperatorStatus, Settlement, SpenderState,
+	pallet::*, weights::WeightInfo, CreditState, EpochAllowance, EpochClock, OperatorEpochState,
+	OperatorState, OperatorStatus, Settlement, SpenderState,
 };
 use alloc::vec::Vec;
 use diem_primitives::{
@@ -150,13 +150,20 @@ impl<T: Config> Pallet<T> {
 			return None;
 		}
 		let usage = Usage::<T>::get(epoch, who);
-		let allowance = stake.as_ref().map(|s| s.allowance_in(epoch)).unwrap_or_default();
+		// The same allowance `redeem` applies to a voucher of that epoch.
+		let allowance_in = |e| stake.as_ref().map(|s| s.allowance_in(e)).unwrap_or_default();
+		let allowance = allowance_in(epoch);
+		let previous = epoch.checked_sub(1).map(|e| {
+			let (allowance, used) = (allowance_in(e), Usage::<T>::get(e, who).used);
+			EpochAllowance { epoch: e, allowance, used, remaining: allowance.saturating_sub(used) }
+		});
 		Some(CreditState {
 			epoch,
 			staked: stake.as_ref().map(|s| s.staked).unwrap_or_default(),
 			allowance,
 			used: usage.used,
 			remaining: allowance.saturating_sub(usage.used),
+			previous,
 			unlocking: stake.map(|s| s.unlocking.into_inner()).unwrap_or_default(),
 			spenders: spenders
 				.into_iter()

@@ -290,10 +290,26 @@ pub struct CreditState<AccountId> {
 	pub used: Balance,
 	/// `allowance - used`.
 	pub remaining: Balance,
+	/// The previous epoch, whose vouchers are still redeemed during this one: what a wallet
+	/// needs to know once the boundary has passed (`None` in the first epoch).
+	pub previous: Option<EpochAllowance>,
 	/// Unstaked DIEM and when each part is released.
 	pub unlocking: alloc::vec::Vec<UnlockChunk>,
 	/// Authorized spender keys.
 	pub spenders: alloc::vec::Vec<SpenderState<AccountId>>,
+}
+
+/// One epoch's allowance and usage as the runtime API reports it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct EpochAllowance {
+	/// The epoch.
+	pub epoch: EpochIndex,
+	/// Its allowance.
+	pub allowance: Balance,
+	/// Credits redeemed against it.
+	pub used: Balance,
+	/// `allowance - used`.
+	pub remaining: Balance,
 }
 
 /// An operator's epoch as the runtime API reports it.

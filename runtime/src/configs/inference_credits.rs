@@ -29,8 +29,10 @@ parameter_types! {
 	pub const DisputeEpochs: EpochIndex = 2;
 	/// Claims stay open 30 epochs.
 	pub const ClaimEpochs: EpochIndex = 30;
-	/// Epochs last between one minute (dev chains) and 30 days.
-	pub const MinEpochLength: u64 = 60_000;
+	/// Epochs last between two slots (12 s: test chains, where a voucher must be signed, redeemed
+	/// and its rewards claimed within a test run; one slot would leave no time to redeem) and 30
+	/// days. The dev preset uses one minute, public networks a day.
+	pub const MinEpochLength: u64 = 2 * diem_primitives::time::MILLI_SECS_PER_BLOCK;
 	pub const MaxEpochLength: u64 = 30 * DAY_MS;
 	pub const DefaultEpochLength: u64 = DAY_MS;
 }

@@ -1,0 +1,224 @@
+//! The command line: global options and one subcommand per action.
+
+use crate::{chain::Wait, keys::Scheme};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Wallet and operator command line for the DIEM chain.
+///
+/// Amounts are decimal HASH or DIEM ("12.5"; 12 decimals). Accounts are SS58 addresses, 0x hex
+/// account ids, or dev names ("//Bob"). Transactions wait for finality unless `--wait in-block`
+/// and print the events they caused. Exit codes: 0 done, 1 the chain refused or something
+/// failed, 2 bad input, 3 no node or a runtime this build does not match.
+#[derive(Debug, Parser)]
+#[command(name = "diem-cli", version, max_term_width = 100)]
+pub struct Cli {
+	/// The node's WebSocket RPC endpoint.
+	#[arg(long, global = true, env = "DIEM_URL", default_value = "ws://127.0.0.1:9944")]
+	pub url: String,
+
+	/// Print JSON (one object per command) instead of text.
+	#[arg(long, global = true)]
+	pub json: bool,
+
+	/// When a transaction counts as done.
+	#[arg(long, global = true, value_enum, default_value = "finalized")]
+	pub wait: Wait,
+
+	#[command(flatten)]
+	pub key: KeyArgs,
+
+	#[command(subcommand)]
+	pub command: Command,
+}
+
+/// The signing key. Give a dev name or secret URI with `--key` (or `DIEM_KEY`), or a file
+/// holding a secret URI or mnemonic with `--key-file`. The secret is never printed.
+#[derive(Debug, Args)]
+pub struct KeyArgs {
+	/// Secret URI or mnemonic: `//Alice`, `//Alice//stash`, `<mnemonic>//hard/soft///password`.
+	#[arg(long, global = true, env = "DIEM_KEY", hide_env_values = true, value_name = "SURI")]
+	pub key: Option<String>,
+
+	/// A file whose first line is the secret URI or mnemonic.
+	#[arg(long, global = true, value_name = "PATH", conflicts_with = "key")]
+	pub key_file: Option<PathBuf>,
+
+	/// The key's signature scheme.
+	#[arg(long, global = true, value_enum, default_value = "sr25519")]
+	pub scheme: Scheme,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+	/// The chain: runtime version, genesis hash, credit epoch, mint curve.
+	Info,
+	/// The key's account (SS58), e.g. to register an ed25519 key as a spender. No node needed.
+	Address,
+	/// An account's overview: HASH (free, staked, rewards), DIEM (balance, position), credits.
+	Balance {
+		/// The account (default: the key's).
+		account: Option<String>,
+	},
+	/// HASH staking: stake, unstake, withdraw, claim rewards.
+	#[command(subcommand)]
+	Hash(HashCommand),
+	/// DIEM: quote, mint, burn, transfer, approve, transfer-from, pay with a memo.
+	#[command(subcommand)]
+	Diem(DiemCommand),
+	/// Inference credits: stake DIEM for a daily allowance, spenders, vouchers.
+	#[command(subcommand)]
+	Credits(CreditsCommand),
+	/// Inference operators: register, redeem vouchers, claim rewards.
+	#[command(subcommand)]
+	Operator(OperatorCommand),
+	/// Governance calls through `sudo` (dev and test networks only).
+	#[command(subcommand)]
+	Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HashCommand {
+	/// Stake free HASH (earns emission; can back DIEM).
+	Stake { amount: String },
+	/// Start unbonding unlocked stake (withdrawable after the unbonding period).
+	Unstake { amount: String },
+	/// Withdraw unbonded stake whose period has passed.
+	Withdraw,
+	/// Claim staking rewards.
+	Claim,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DiemCommand {
+	/// What minting an amount of DIEM costs now, in locked HASH stake.
+	Quote { amount: String },
+	/// Mint DIEM against unlocked HASH stake at the curve's price.
+	Mint {
+		amount: String,
+		/// The most HASH stake the mint may lock (default: the quote plus `--slippage`).
+		#[arg(long, value_name = "HASH")]
+		max_cost: Option<String>,
+		/// Tolerance over the quote in percent when `--max-cost` is not given.
+		#[arg(long, default_value = "1", value_name = "PERCENT")]
+		slippage: String,
+	},
+	/// Burn DIEM to unlock the HASH stake behind it.
+	Burn { amount: String },
+	/// Transfer DIEM.
+	Transfer { to: String, amount: String },
+	/// Allow a spender to transfer up to an amount of your DIEM.
+	Approve {
+		spender: String,
+		amount: String,
+		/// Block number after which the allowance lapses.
+		#[arg(long)]
+		expires_at: Option<u32>,
+	},
+	/// Transfer DIEM from an owner who approved you.
+	TransferFrom { owner: String, to: String, amount: String },
+	/// Pay DIEM with a memo (an invoice id, an order reference).
+	Pay {
+		to: String,
+		amount: String,
+		#[arg(long)]
+		memo: String,
+	},
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CreditsCommand {
+	/// Credit stake, this epoch's allowance and usage, unlocking DIEM and spenders.
+	Status {
+		/// The account (default: the key's).
+		account: Option<String>,
+	},
+	/// Stake DIEM for credits (counts pro rata now, fully from the next epoch).
+	Stake { amount: String },
+	/// Unstake DIEM from credits (released after the epoch boundary).
+	Unstake { amount: String },
+	/// Withdraw released DIEM.
+	Withdraw,
+	/// Let another key sign vouchers against your allowance, up to a cap per epoch.
+	AddSpender {
+		spender: String,
+		#[arg(long, value_name = "CREDITS")]
+		cap: String,
+	},
+	/// Revoke a spender key.
+	RemoveSpender { spender: String },
+	/// Sign a voucher for an operator; prints it (JSON with `--json`, else the hex line an
+	/// operator's redeem file takes).
+	SignVoucher(SignVoucherArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SignVoucherArgs {
+	/// The operator the voucher pays (its account, not its redeem key).
+	#[arg(long)]
+	pub operator: String,
+	/// Credits used at this operator in the epoch so far, in total (vouchers are cumulative).
+	#[arg(long)]
+	pub cumulative: String,
+	/// The account whose allowance pays, when the key is one of its spenders.
+	#[arg(long)]
+	pub payer: Option<String>,
+	/// The epoch (default: the current one, from the node).
+	#[arg(long)]
+	pub epoch: Option<u32>,
+	/// The chain's genesis hash (default: the node's). With `--epoch`, signs offline.
+	#[arg(long, value_name = "HASH")]
+	pub genesis: Option<String>,
+	/// Sign the payload itself, or wrapped in <Bytes>..</Bytes> as browser wallets do.
+	#[arg(long, value_enum, default_value = "raw")]
+	pub wrapping: Wrapping,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Wrapping {
+	Raw,
+	Bytes,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OperatorCommand {
+	/// Register as an operator (holds the bond; governance approves).
+	Register {
+		/// The hot key that submits `redeem` for this operator.
+		#[arg(long)]
+		redeem_key: String,
+		/// Public metadata (an endpoint, a name), at most 256 bytes.
+		#[arg(long, default_value = "")]
+		metadata: String,
+	},
+	/// Stop redeeming; the bond is released after the dispute delay.
+	Unregister,
+	/// Redeem a file of vouchers (one per line: the hex or JSON `sign-voucher` prints), in
+	/// batches; signed with the operator's redeem key.
+	Redeem {
+		file: PathBuf,
+		/// Vouchers per transaction (at most 256).
+		#[arg(long, default_value = "64")]
+		batch: usize,
+	},
+	/// Claim rewards for an epoch (default: every epoch with something claimable).
+	Claim {
+		#[arg(long)]
+		epoch: Option<u32>,
+	},
+	/// An operator's bond, status, and per epoch: credits redeemed and HASH claimable.
+	Status {
+		/// The operator (default: the key's account).
+		operator: Option<String>,
+	},
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+	/// Approve an operator with a capacity of credits per epoch.
+	ApproveOperator {
+		operator: String,
+		#[arg(long, value_name = "CREDITS")]
+		capacity: String,
+	},
+}

@@ -1,0 +1,226 @@
+//! Holder commands: the account overview, HASH staking and DIEM.
+
+use super::{amount, chain_account, receipt_output, units_json, Ctx};
+use crate::{
+	chain::runtime,
+	cli::{DiemCommand, HashCommand},
+	keys::{parse_account, ss58},
+	units::format_amount,
+	Error, Output,
+};
+use serde_json::{json, Value as Json};
+
+/// HASH, staking, DIEM, the DIEM position and credits of one account.
+pub(super) async fn balance(ctx: &mut Ctx, account: Option<&str>) -> Result<Output, Error> {
+	let who = ctx.account(account)?;
+	let id = chain_account(&who);
+	let chain = ctx.chain().await?;
+	let at = chain.at_best().await?;
+	let account_info = at
+		.storage()
+		.fetch(runtime::storage().system().account(), (id.clone(),))
+		.await
+		.map_err(|e| Error::Failed(format!("System.Account: {e}")))?
+		.decode()
+		.map_err(|e| Error::Failed(format!("System.Account: {e}")))?;
+	let apis = runtime::runtime_apis();
+	let stake = chain.call(apis.compute_staking_api().stake_state(id.clone())).await?;
+	let diem = chain.call(apis.diem_ledger_api().balance(id.clone())).await?;
+	let position = chain.call(apis.diem_api().position(id.clone())).await?;
+	let credits = chain.call(apis.inference_credits_api().credit_state(id)).await?;
+
+	let hash = &account_info.data;
+	let mut text = format!(
+		"account   {}\nHASH      free {}, reserved {}, frozen {}\n",
+		ss58(&who),
+		format_amount(hash.free),
+		format_amount(hash.reserved),
+		format_amount(hash.frozen)
+	);
+	let stake_json = match &stake {
+		Some(s) => {
+			let unbonding: u128 = s.unbonding.iter().map(|c| c.amount).sum();
+			text.push_str(&format!(
+				"staked    unlocked {}, locked behind DIEM {}, unbonding {}, rewards {}\n",
+				format_amount(s.unlocked),
+				format_amount(s.locked),
+				format_amount(unbonding),
+				format_amount(s.claimable_rewards)
+			));
+			json!({
+				"unlocked": units_json(s.unlocked),
+				"locked": units_json(s.locked),
+				"unbonding": s.unbonding.iter()
+					.map(|c| json!({ "amount": units_json(c.amount), "end_block": c.end }))
+					.collect::<Vec<_>>(),
+				"claimable_rewards": units_json(s.claimable_rewards),
+			})
+		}
+		None => Json::Null,
+	};
+	text.push_str(&format!(
+		"DIEM      free {}, transferable {}, held for credits {}\n",
+		format_amount(diem.free),
+		format_amount(diem.transferable),
+		format_amount(diem.held_for_credits)
+	));
+	if let Some(p) = &position {
+		text.push_str(&format!(
+			"position  {} DIEM outstanding, {} HASH locked ({} HASH per DIEM)\n",
+			format_amount(p.outstanding),
+			format_amount(p.locked),
+			format_amount(p.average_rate)
+		));
+	}
+	if let Some(c) = &credits {
+		text.push_str(&format!(
+			"credits   epoch {}: staked {} DIEM, allowance {}, used {}, remaining {}\n",
+			c.epoch,
+			format_amount(c.staked),
+			format_amount(c.allowance),
+			format_amount(c.used),
+			format_amount(c.remaining)
+		));
+	}
+	Ok(Output {
+		text,
+		json: json!({
+			"account": ss58(&who),
+			"hash": {
+				"free": units_json(hash.free),
+				"reserved": units_json(hash.reserved),
+				"frozen": units_json(hash.frozen),
+			},
+			"stake": stake_json,
+			"diem": {
+				"free": units_json(diem.free),
+				"transferable": units_json(diem.transferable),
+				"held_for_credits": units_json(diem.held_for_credits),
+			},
+			"position": position.map(|p| json!({
+				"locked": units_json(p.locked),
+				"outstanding": units_json(p.outstanding),
+				"average_rate": units_json(p.average_rate),
+			})),
+			"credits": credits.map(|c| super::credits::credit_json(&c)),
+		}),
+	})
+}
+
+pub(super) async fn hash(ctx: &mut Ctx, command: HashCommand) -> Result<Output, Error> {
+	let staking = runtime::tx().compute_staking();
+	let (action, receipt) = match command {
+		HashCommand::Stake { amount: a } => {
+			("stake HASH", ctx.submit(&staking.stake(amount(&a)?)).await?)
+		}
+		HashCommand::Unstake { amount: a } => {
+			("unstake HASH", ctx.submit(&staking.unstake(amount(&a)?)).await?)
+		}
+		HashCommand::Withdraw => ("withdraw HASH", ctx.submit(&staking.withdraw_unbonded()).await?),
+		HashCommand::Claim => {
+			("claim staking rewards", ctx.submit(&staking.claim_rewards()).await?)
+		}
+	};
+	Ok(receipt_output(action, &receipt, json!({})))
+}
+
+pub(super) async fn diem(ctx: &mut Ctx, command: DiemCommand) -> Result<Output, Error> {
+	let ledger = runtime::tx().diem_ledger();
+	match command {
+		DiemCommand::Quote { amount: a } => {
+			let diem = amount(&a)?;
+			let cost = quote(ctx, diem).await?;
+			Ok(Output {
+				text: format!(
+					"minting {} DIEM locks {} HASH of stake now\n",
+					format_amount(diem),
+					format_amount(cost)
+				),
+				json: json!({ "diem": units_json(diem), "cost": units_json(cost) }),
+			})
+		}
+		DiemCommand::Mint { amount: a, max_cost, slippage } => {
+			let diem = amount(&a)?;
+			let quoted = quote(ctx, diem).await?;
+			let max_cost = match max_cost {
+				Some(text) => amount(&text)?,
+				None => with_slippage(quoted, &slippage)?,
+			};
+			let receipt = ctx.submit(&runtime::tx().diem().mint(diem, max_cost)).await?;
+			let cost = receipt.events_named("Diem", "Minted").find_map(|e| e.number("cost"));
+			Ok(receipt_output(
+				"mint DIEM",
+				&receipt,
+				json!({
+					"diem": units_json(diem),
+					"quoted": units_json(quoted),
+					"max_cost": units_json(max_cost),
+					"cost": cost.map(units_json),
+				}),
+			))
+		}
+		DiemCommand::Burn { amount: a } => {
+			let receipt = ctx.submit(&runtime::tx().diem().burn(amount(&a)?)).await?;
+			Ok(receipt_output("burn DIEM", &receipt, json!({})))
+		}
+		DiemCommand::Transfer { to, amount: a } => {
+			let call = ledger.transfer(chain_account(&parse_account(&to)?), amount(&a)?);
+			Ok(receipt_output("transfer DIEM", &ctx.submit(&call).await?, json!({})))
+		}
+		DiemCommand::Approve { spender, amount: a, expires_at } => {
+			let call =
+				ledger.approve(chain_account(&parse_account(&spender)?), amount(&a)?, expires_at);
+			Ok(receipt_output("approve DIEM", &ctx.submit(&call).await?, json!({})))
+		}
+		DiemCommand::TransferFrom { owner, to, amount: a } => {
+			let call = ledger.transfer_from(
+				chain_account(&parse_account(&owner)?),
+				chain_account(&parse_account(&to)?),
+				amount(&a)?,
+			);
+			Ok(receipt_output("transfer DIEM from", &ctx.submit(&call).await?, json!({})))
+		}
+		DiemCommand::Pay { to, amount: a, memo } => {
+			let call =
+				ledger.pay(chain_account(&parse_account(&to)?), amount(&a)?, memo.into_bytes());
+			Ok(receipt_output("pay DIEM", &ctx.submit(&call).await?, json!({})))
+		}
+	}
+}
+
+/// The HASH stake minting `diem` locks now; a refused quote (cap, closed minting) is an error.
+async fn quote(ctx: &mut Ctx, diem: u128) -> Result<u128, Error> {
+	let chain = ctx.chain().await?;
+	chain
+		.call(runtime::runtime_apis().diem_api().mint_quote(diem))
+		.await?
+		.map_err(|e| Error::Failed(format!("no quote for {} DIEM: {e:?}", format_amount(diem))))
+}
+
+/// `cost` plus `percent` (a decimal such as "0.5"), rounded up.
+fn with_slippage(cost: u128, percent: &str) -> Result<u128, Error> {
+	let scaled = crate::units::parse_amount(percent)
+		.map_err(|_| Error::Input(format!("invalid --slippage {percent:?}")))?;
+	// `scaled` is the percentage in base units: cost × scaled / (100 × 10^12).
+	let hundred_percent = 100 * 10u128.pow(crate::units::DECIMALS);
+	let extra = cost
+		.checked_mul(scaled)
+		.map(|n| n.div_ceil(hundred_percent))
+		.ok_or_else(|| Error::Input("--slippage too large for this amount".into()))?;
+	cost.checked_add(extra).ok_or_else(|| Error::Input("--slippage too large".into()))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::with_slippage;
+
+	#[test]
+	fn slippage_adds_a_percentage_rounded_up() {
+		assert_eq!(with_slippage(1_000, "1").ok(), Some(1_010));
+		assert_eq!(with_slippage(1_000, "0.5").ok(), Some(1_005));
+		assert_eq!(with_slippage(1_000, "0").ok(), Some(1_000));
+		assert_eq!(with_slippage(999, "0.1").ok(), Some(1_000));
+		assert!(with_slippage(1_000, "-1").is_err());
+		assert!(with_slippage(u128::MAX, "1").is_err());
+	}
+}

@@ -1,0 +1,384 @@
+//! End to end through `diem-cli` against `diem-node --dev` with 24-second credit epochs: the
+//! whole DIEM lifecycle, with the chain's state checked through the runtime APIs (the CLI's
+//! read commands) after every step, and bad vouchers refused with their reasons.
+//!
+//! Intermediate steps wait for inclusion (`--wait in-block`); checkpoints wait for finality.
+
+// Test code: a failed expectation should panic with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+#[path = "../../node/tests/common/mod.rs"]
+mod common;
+
+use common::{node_binary, Node};
+use serde_json::Value as Json;
+use std::{
+	path::Path,
+	process::Command,
+	time::{Duration, Instant},
+};
+
+/// One HASH or DIEM (12 decimals).
+const UNIT: u128 = 1_000_000_000_000;
+/// Credit epochs of this test's chain: four slots.
+const EPOCH_MS: u64 = 24_000;
+/// Longest wait for an epoch boundary or an unbonding period.
+const WAIT: Duration = Duration::from_secs(150);
+
+/// The dev chain spec with short credit epochs, written to `dir`.
+fn short_epoch_spec(dir: &Path) -> String {
+	let output = Command::new(node_binary())
+		.args(["build-spec", "--chain", "dev"])
+		.output()
+		.expect("diem-node build-spec");
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let mut spec: Json = serde_json::from_slice(&output.stdout).expect("chain spec JSON");
+	spec["genesis"]["runtimeGenesis"]["patch"]["inferenceCredits"]["epochLength"] = EPOCH_MS.into();
+	let path = dir.join("short-epochs.json");
+	std::fs::write(&path, serde_json::to_vec(&spec).unwrap()).expect("write spec");
+	path.to_string_lossy().into_owned()
+}
+
+/// Runs `diem-cli --json` and returns its exit code and JSON output.
+fn cli_raw(node: &Node, key: Option<&str>, wait: &str, args: &[&str]) -> (i32, Json) {
+	let mut command = Command::new(env!("CARGO_BIN_EXE_diem-cli"));
+	command.args(["--url", &node.ws_url(), "--json", "--wait", wait]);
+	command.env_remove("DIEM_KEY").env_remove("DIEM_URL");
+	if let Some(key) = key {
+		command.args(["--key", key]);
+	}
+	let output = command.args(args).output().expect("run diem-cli");
+	let stdout = String::from_utf8_lossy(&output.stdout);
+	let json = serde_json::from_str(stdout.trim()).unwrap_or_else(|e| {
+		node.fail(format!(
+			"diem-cli {args:?}: output is not JSON ({e}): {stdout}\nstderr: {}",
+			String::from_utf8_lossy(&output.stderr)
+		))
+	});
+	(output.status.code().unwrap_or(-1), json)
+}
+
+/// Runs a command that must succeed; intermediate steps wait for inclusion only.
+fn cli(node: &Node, key: Option<&str>, args: &[&str]) -> Json {
+	run_ok(node, key, "in-block", args)
+}
+
+/// Runs a command that must succeed and waits for finality (checkpoints).
+fn cli_final(node: &Node, key: Option<&str>, args: &[&str]) -> Json {
+	let json = run_ok(node, key, "finalized", args);
+	let mut flags = Vec::new();
+	finalized_flags(&json, &mut flags);
+	assert!(!flags.is_empty() && flags.iter().all(|f| *f), "not all finalized: {json}");
+	json
+}
+
+/// Every receipt's `finalized` flag in a command's output.
+fn finalized_flags(json: &Json, flags: &mut Vec<bool>) {
+	match json {
+		Json::Object(object) => {
+			if let Some(Json::Bool(flag)) = object.get("finalized") {
+				flags.push(*flag);
+			}
+			object.values().for_each(|value| finalized_flags(value, flags));
+		}
+		Json::Array(values) => values.iter().for_each(|value| finalized_flags(value, flags)),
+		_ => {}
+	}
+}
+
+fn run_ok(node: &Node, key: Option<&str>, wait: &str, args: &[&str]) -> Json {
+	let (code, json) = cli_raw(node, key, wait, args);
+	if code != 0 {
+		node.fail(format!("diem-cli {args:?} failed with {code}: {json}"));
+	}
+	json
+}
+
+/// A base-unit amount the CLI printed (a string).
+fn units(value: &Json) -> u128 {
+	value.as_str().unwrap_or_else(|| panic!("not an amount: {value}")).parse().unwrap()
+}
+
+fn event<'a>(receipt: &'a Json, pallet: &str, name: &str) -> &'a Json {
+	receipt["receipt"]["events"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.find(|e| e["pallet"] == pallet && e["event"] == name)
+		.unwrap_or_else(|| panic!("no {pallet}.{name} in {receipt}"))
+}
+
+/// The fee a transaction paid (its `TransactionFeePaid` event).
+fn fee(receipt: &Json) -> u128 {
+	number(&event(receipt, "TransactionPayment", "TransactionFeePaid")["fields"]["actual_fee"])
+}
+
+/// An event field's integer: a JSON number, or a string beyond 2^53.
+fn number(value: &Json) -> u128 {
+	value.as_u64().map(u128::from).unwrap_or_else(|| units(value))
+}
+
+fn current_epoch(node: &Node) -> u64 {
+	cli(node, None, &["info"])["epoch"]["index"].as_u64().expect("an epoch")
+}
+
+/// Polls until `done` holds, failing after [`WAIT`].
+fn wait_until(node: &Node, what: &str, mut done: impl FnMut() -> bool) {
+	let deadline = Instant::now() + WAIT;
+	while !done() {
+		if Instant::now() > deadline {
+			node.fail(format!("{what}: not within {WAIT:?}"));
+		}
+		std::thread::sleep(Duration::from_secs(2));
+	}
+}
+
+fn wait_for_epoch(node: &Node, epoch: u64) {
+	wait_until(node, &format!("epoch {epoch}"), || current_epoch(node) >= epoch);
+}
+
+fn balance(node: &Node, who: &str) -> Json {
+	cli(node, None, &["balance", who])
+}
+
+fn credits(node: &Node, who: &str) -> Json {
+	cli(node, None, &["credits", "status", who])["credits"].clone()
+}
+
+/// `who`'s (allowance, used, remaining) in `epoch`: the current epoch, or the previous one
+/// (still redeemable) once the boundary has passed.
+fn usage(node: &Node, who: &str, epoch: u64) -> (u128, u128, u128) {
+	let state = credits(node, who);
+	let entry = if state["epoch"] == epoch { &state } else { &state["previous"] };
+	assert_eq!(entry["epoch"], epoch, "epoch {epoch} is no longer redeemable: {state}");
+	(units(&entry["allowance"]), units(&entry["used"]), units(&entry["remaining"]))
+}
+
+/// Writes vouchers (hex lines) to a redeem file.
+fn redeem_file(dir: &Path, name: &str, vouchers: &[String]) -> String {
+	let path = dir.join(name);
+	std::fs::write(&path, vouchers.join("\n")).unwrap();
+	path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn the_whole_diem_lifecycle_through_the_cli() {
+	let dir = tempfile::tempdir().unwrap();
+	let spec = short_epoch_spec(dir.path());
+	let mut node = Node::start("lifecycle", &["--dev", "--chain", &spec]);
+	let runtime = tokio::runtime::Runtime::new().unwrap();
+	let (rpc, _client) = runtime.block_on(node.connect());
+	runtime.block_on(node.wait_finalized(&rpc, 1));
+
+	let info = cli(&node, None, &["info"]);
+	assert_eq!(info["epoch"]["length_ms"], EPOCH_MS, "{info}");
+
+	// Charlie registers as an operator with Dave as its redeem key; governance approves it.
+	let charlie =
+		cli(&node, Some("//Charlie"), &["address"])["account"].as_str().unwrap().to_string();
+	cli(
+		&node,
+		Some("//Charlie"),
+		&["operator", "register", "--redeem-key", "//Dave", "--metadata", "https://op.example"],
+	);
+	cli(&node, Some("//Alice"), &["admin", "approve-operator", "//Charlie", "--capacity", "1000"]);
+	let status = cli(&node, None, &["operator", "status", "//Charlie"]);
+	assert_eq!(status["status"]["status"], "approved", "{status}");
+	assert_eq!(units(&status["bond"]), 10_000 * UNIT);
+
+	// Alice mints 10 DIEM: the cost is the quote, and her position and stake show it.
+	let before = balance(&node, "//Alice");
+	let quote = units(&cli(&node, None, &["diem", "quote", "10"])["cost"]);
+	let mint = cli(&node, Some("//Alice"), &["diem", "mint", "10"]);
+	assert_eq!(units(&mint["cost"]), quote, "{mint}");
+	assert_eq!(units(&mint["quoted"]), quote);
+	let after = balance(&node, "//Alice");
+	assert_eq!(
+		units(&after["position"]["outstanding"]),
+		units(&before["position"]["outstanding"]) + 10 * UNIT
+	);
+	assert_eq!(units(&after["position"]["locked"]), units(&before["position"]["locked"]) + quote);
+	assert_eq!(units(&after["stake"]["locked"]), units(&before["stake"]["locked"]) + quote);
+	assert_eq!(units(&after["diem"]["free"]), units(&before["diem"]["free"]) + 10 * UNIT);
+
+	// Alice transfers 5 DIEM to Bob.
+	cli(&node, Some("//Alice"), &["diem", "transfer", "//Bob", "5"]);
+	assert_eq!(units(&balance(&node, "//Bob")["diem"]["free"]), 5 * UNIT);
+	assert_eq!(
+		units(&balance(&node, "//Alice")["diem"]["free"]),
+		units(&after["diem"]["free"]) - 5 * UNIT
+	);
+
+	// Alice burns her 10 DIEM back: the stake behind them is unlocked; then she unstakes it
+	// (withdrawn at the end, after the one-minute unbonding of the dev chain).
+	let burn = cli(&node, Some("//Alice"), &["diem", "burn", "10"]);
+	let unlocked = number(&event(&burn, "Diem", "Burned")["fields"]["unlocked"]);
+	let burned = balance(&node, "//Alice");
+	assert_eq!(
+		units(&burned["position"]["outstanding"]),
+		units(&before["position"]["outstanding"])
+	);
+	assert_eq!(units(&burned["stake"]["locked"]), units(&after["stake"]["locked"]) - unlocked);
+	assert!(unlocked > 0 && unlocked <= quote, "burn unlocked {unlocked}, mint cost {quote}");
+	let unstake = cli_final(&node, Some("//Alice"), &["hash", "unstake", &units_text(unlocked)]);
+	let unbonding_end =
+		event(&unstake, "ComputeStaking", "Unbonding")["fields"]["end"].as_u64().unwrap();
+
+	// Bob stakes 4 DIEM for credits, and authorizes his ed25519 key as a spender (cap 2).
+	cli(&node, Some("//Bob"), &["credits", "stake", "4"]);
+	let bob_ed = cli_raw_key_scheme(&node, "//Bob", "ed25519", &["address"])["account"]
+		.as_str()
+		.unwrap()
+		.to_string();
+	cli_final(&node, Some("//Bob"), &["credits", "add-spender", &bob_ed, "--cap", "2"]);
+	assert_eq!(units(&credits(&node, "//Bob")["staked"]), 4 * UNIT);
+
+	// From the next epoch the whole stake counts: an allowance of 4 credits.
+	let epoch = current_epoch(&node) + 1;
+	wait_for_epoch(&node, epoch);
+	let state = credits(&node, "//Bob");
+	assert_eq!(
+		(state["epoch"].as_u64(), units(&state["allowance"]), units(&state["used"])),
+		(Some(epoch), 4 * UNIT, 0)
+	);
+
+	let e = epoch.to_string();
+	let sign = |scheme: &str, cumulative: &str, extra: &[&str]| -> String {
+		let mut args = vec![
+			"credits",
+			"sign-voucher",
+			"--operator",
+			&charlie,
+			"--cumulative",
+			cumulative,
+			"--epoch",
+			&e,
+		];
+		args.extend_from_slice(extra);
+		let json = cli_raw_key_scheme(&node, "//Bob", scheme, &args);
+		json["voucher"].as_str().unwrap().to_string()
+	};
+	// Bob (sr25519) used 1.5 credits, his ed25519 spender 1.
+	let v_sr = sign("sr25519", "1.5", &[]);
+	let v_ed = sign("ed25519", "1", &["--payer", "//Bob"]);
+	let redeem = cli(
+		&node,
+		Some("//Dave"),
+		&["operator", "redeem", &redeem_file(dir.path(), "one.txt", &[v_sr.clone(), v_ed])],
+	);
+	let results: Vec<&str> = redeem["vouchers"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|v| v["status"].as_str().unwrap())
+		.collect();
+	assert_eq!(results, ["paid", "paid"], "{redeem}");
+	assert_eq!(units(&redeem["credits_paid"]), 2_500_000_000_000);
+	assert_eq!(usage(&node, "//Bob", epoch), (4 * UNIT, 2_500_000_000_000, 1_500_000_000_000));
+
+	// Bad vouchers: tampered, for another chain, replayed; and one over the allowance, which is
+	// paid what is left of it.
+	let mut tampered = sign("ed25519", "1.8", &["--payer", "//Bob"]);
+	let last = tampered.pop().unwrap();
+	tampered.push(if last == '0' { '1' } else { '0' });
+	let other_chain = sign(
+		"ed25519",
+		"1.9",
+		&["--payer", "//Bob", "--genesis", &format!("0x{}", "11".repeat(32))],
+	);
+	let over = sign("sr25519", "4", &[]);
+	let file = redeem_file(dir.path(), "two.txt", &[tampered, other_chain, v_sr, over]);
+	let redeem = cli_final(&node, Some("//Dave"), &["operator", "redeem", &file]);
+	let rows = redeem["vouchers"].as_array().unwrap();
+	let outcome = |i: usize| {
+		(
+			rows[i]["status"].as_str().unwrap(),
+			rows[i]["reason"].as_str().or(rows[i]["limit"].as_str()).unwrap_or(""),
+		)
+	};
+	assert_eq!(outcome(0), ("refused", "BadSignature"), "{redeem}");
+	assert_eq!(outcome(1), ("refused", "BadSignature"), "{redeem}");
+	assert_eq!(outcome(2), ("refused", "NotIncreasing"), "{redeem}");
+	assert_eq!(outcome(3), ("partly_paid", "AllowanceExhausted"), "{redeem}");
+	assert_eq!(
+		(units(&rows[3]["asked"]), units(&rows[3]["paid"])),
+		(2_500_000_000_000, 1_500_000_000_000)
+	);
+	assert_eq!(units(&redeem["credits_paid"]), 1_500_000_000_000);
+	assert_eq!(usage(&node, "//Bob", epoch), (4 * UNIT, 4 * UNIT, 0));
+	let status = cli(&node, None, &["operator", "status", "//Charlie"]);
+	let redeemed =
+		status["epochs"].as_array().unwrap().iter().find(|x| x["epoch"] == epoch).unwrap();
+	assert_eq!(units(&redeemed["redeemed"]), 4 * UNIT, "{status}");
+
+	// The allowance renews each epoch and nothing rolls over: 4 credits in the next epoch, and
+	// 4 (not 8) in the one after, though the next one's went unused.
+	wait_for_epoch(&node, epoch + 1);
+	assert_eq!(usage(&node, "//Bob", epoch + 1), (4 * UNIT, 0, 4 * UNIT));
+	wait_for_epoch(&node, epoch + 2);
+	assert_eq!(usage(&node, "//Bob", epoch + 2), (4 * UNIT, 0, 4 * UNIT));
+
+	// Bob unstakes; the DIEM is released after the boundary and withdrawn.
+	cli(&node, Some("//Bob"), &["credits", "unstake", "4"]);
+	let (code, early) = cli_raw(&node, Some("//Bob"), "in-block", &["credits", "withdraw"]);
+	assert_eq!((code, early["error"]["kind"].as_str()), (1, Some("chain")), "{early}");
+	assert_eq!(early["error"]["name"], "NothingToWithdraw", "{early}");
+	// Claims for the vouchers' epoch open four epochs later; Bob's DIEM is released by then.
+	let claimable_now = || {
+		let status = cli(&node, None, &["operator", "status", "//Charlie"]);
+		let epochs = status["epochs"].as_array().cloned().unwrap_or_default();
+		epochs.iter().any(|x| x["epoch"] == epoch && units(&x["claimable"]) > 0)
+	};
+	wait_until(&node, "the epoch's claims to open", claimable_now);
+	cli_final(&node, Some("//Bob"), &["credits", "withdraw"]);
+	let bob = balance(&node, "//Bob");
+	assert_eq!(
+		(units(&bob["diem"]["free"]), units(&bob["diem"]["held_for_credits"])),
+		(5 * UNIT, 0)
+	);
+
+	// The epoch's claims are open (its redemption window and the dispute delay have passed):
+	// Charlie claims what the status showed, and receives it (less the fee).
+	let status = cli(&node, None, &["operator", "status", "//Charlie"]);
+	let claimable = units(
+		&status["epochs"].as_array().unwrap().iter().find(|x| x["epoch"] == epoch).unwrap()
+			["claimable"],
+	);
+	assert!(claimable > 0, "nothing claimable: {status}");
+	let free_before = units(&balance(&node, "//Charlie")["hash"]["free"]);
+	let claim = cli_final(&node, Some("//Charlie"), &["operator", "claim", "--epoch", &e]);
+	assert_eq!(units(&claim["claimed"]), claimable, "{claim}");
+	let claim_fee = fee(&claim["claims"][0]);
+	assert_eq!(
+		units(&balance(&node, "//Charlie")["hash"]["free"]),
+		free_before + claimable - claim_fee
+	);
+
+	// Alice's unbonding is over: the stake returns to her free HASH.
+	wait_until(&node, "Alice's unbonding", || {
+		cli(&node, None, &["info"])["best_block"].as_u64().unwrap() >= unbonding_end
+	});
+	let hash_before = units(&balance(&node, "//Alice")["hash"]["free"]);
+	let withdraw = cli_final(&node, Some("//Alice"), &["hash", "withdraw"]);
+	let withdrawn = number(&event(&withdraw, "ComputeStaking", "Withdrawn")["fields"]["amount"]);
+	assert_eq!(withdrawn, unlocked);
+	let alice = balance(&node, "//Alice");
+	assert_eq!(units(&alice["hash"]["free"]), hash_before + unlocked - fee(&withdraw));
+	assert!(alice["stake"]["unbonding"].as_array().unwrap().is_empty(), "{alice}");
+
+	drop(rpc);
+	let status = node.stop();
+	assert!(status.success(), "node did not shut down cleanly: {status}");
+}
+
+/// `diem-cli --key <key> --scheme <scheme> <args>` (no transaction, so no wait matters).
+fn cli_raw_key_scheme(node: &Node, key: &str, scheme: &str, args: &[&str]) -> Json {
+	let mut full = vec!["--scheme", scheme];
+	full.extend_from_slice(args);
+	run_ok(node, Some(key), "in-block", &full)
+}
+
+/// Base units as the decimal text the CLI takes.
+fn units_text(base_units: u128) -> String {
+	format!("{}.{:012}", base_units / UNIT, base_units % UNIT)
+}
