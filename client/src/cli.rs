@@ -14,7 +14,13 @@ use std::path::PathBuf;
 #[command(name = "diem-cli", version, max_term_width = 100)]
 pub struct Cli {
 	/// The node's WebSocket RPC endpoint.
-	#[arg(long, global = true, env = "DIEM_URL", default_value = "ws://127.0.0.1:9944")]
+	#[arg(
+		long,
+		global = true,
+		env = "DIEM_URL",
+		hide_env_values = true,
+		default_value = "ws://127.0.0.1:9944"
+	)]
 	pub url: String,
 
 	/// Print JSON (one object per command) instead of text.

@@ -23,6 +23,8 @@ pub enum Scheme {
 }
 
 /// A key pair the CLI signs transactions and vouchers with.
+// One key per command: the size difference between the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 pub enum Key {
 	Sr25519(sr25519::Pair),
@@ -130,7 +132,7 @@ pub fn ss58(account: &AccountId) -> String {
 
 /// Lower- or upper-case hex without `0x` into bytes; `None` if it is not hex.
 pub fn decode_hex(hex: &str) -> Option<Vec<u8>> {
-	if hex.len() % 2 != 0 {
+	if !hex.len().is_multiple_of(2) {
 		return None;
 	}
 	(0..hex.len())

@@ -18,15 +18,15 @@ pub(super) async fn balance(ctx: &mut Ctx, account: Option<&str>) -> Result<Outp
 	let at = chain.at_best().await?;
 	let account_info = at
 		.storage()
-		.fetch(runtime::storage().system().account(), (id.clone(),))
+		.fetch(runtime::storage().system().account(), (id,))
 		.await
 		.map_err(|e| Error::Failed(format!("System.Account: {e}")))?
 		.decode()
 		.map_err(|e| Error::Failed(format!("System.Account: {e}")))?;
 	let apis = runtime::runtime_apis();
-	let stake = chain.call(apis.compute_staking_api().stake_state(id.clone())).await?;
-	let diem = chain.call(apis.diem_ledger_api().balance(id.clone())).await?;
-	let position = chain.call(apis.diem_api().position(id.clone())).await?;
+	let stake = chain.call(apis.compute_staking_api().stake_state(id)).await?;
+	let diem = chain.call(apis.diem_ledger_api().balance(id)).await?;
+	let position = chain.call(apis.diem_api().position(id)).await?;
 	let credits = chain.call(apis.inference_credits_api().credit_state(id)).await?;
 
 	let hash = &account_info.data;

@@ -273,7 +273,7 @@ async fn claim(ctx: &mut Ctx, epoch: Option<u32>) -> Result<Output, Error> {
 		total += reward;
 		let output = receipt_output(&format!("claim epoch {epoch}"), &receipt, json!({}));
 		text.push_str(&output.text);
-		receipts.push(json!({ "epoch": epoch, "reward": units_json(reward), "receipt": output.json["receipt"].clone() }));
+		receipts.push(json!({ "epoch": epoch, "reward": units_json(reward), "receipt": output.json.get("receipt").cloned() }));
 	}
 	text.push_str(&format!("claimed {} HASH\n", format_amount(total)));
 	Ok(Output { text, json: json!({ "claimed": units_json(total), "claims": receipts }) })
@@ -306,8 +306,10 @@ async fn status(ctx: &mut Ctx, operator: Option<&str>) -> Result<Output, Error> 
 			format_amount(e.claimable),
 		]);
 	}
+	let epochs =
+		if state.epochs.is_empty() { "no epochs on record".to_string() } else { table.to_string() };
 	let text = format!(
-		"operator    {}\nstatus      {status_text}\nbond        {} HASH\nredeem key  {}\nmetadata    {}\n{table}\n",
+		"operator    {}\nstatus      {status_text}\nbond        {} HASH\nredeem key  {}\nmetadata    {}\n{epochs}\n",
 		ss58(&operator),
 		format_amount(state.bond),
 		ss58(&state.redeem_key.0.into()),
