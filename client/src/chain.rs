@@ -36,6 +36,11 @@ fn built_for() -> Result<subxt::Metadata, Error> {
 		.map_err(|e| Error::Failed(format!("the CLI's own metadata does not decode: {e}")))
 }
 
+/// Whether the node's metadata is the one this CLI was built for.
+fn same_runtime(node: &subxt::Metadata, ours: &subxt::Metadata) -> bool {
+	node.hasher().hash() == ours.hasher().hash()
+}
+
 /// A block hash.
 pub type BlockHash = subxt::utils::H256;
 /// The generated account id type.
@@ -131,7 +136,7 @@ impl Chain {
 			.map_err(|e| Error::Connection(format!("{url}: {e}")))?;
 		let chain = Chain { client, rpc, url: url.to_string() };
 		let at = chain.at_best().await?;
-		if at.metadata_ref().hasher().hash() != built_for()?.hasher().hash() {
+		if !same_runtime(at.metadata_ref(), &built_for()?) {
 			return Err(Error::Connection(format!(
 				"the node at {url} runs a runtime (spec_version {}) whose calls, storage or runtime \
 				 APIs differ from those this diem-cli was built for; use the diem-cli built from \
@@ -371,4 +376,36 @@ pub fn event_line(event: &EventView) -> String {
 		line.push_str(&format!(" {}", event.fields));
 	}
 	line
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use subxt::ext::{
+		codec::{Decode, Encode},
+		frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed},
+	};
+
+	#[test]
+	fn a_node_with_other_metadata_is_refused() {
+		let ours = built_for().ok();
+		assert!(ours.as_ref().is_some_and(|m| same_runtime(m, m)));
+		// The same runtime less one of its pallets' constants.
+		let mut prefixed = RuntimeMetadataPrefixed::decode(&mut &METADATA[..]).ok();
+		let changed = match prefixed.as_mut().map(|p| &mut p.1) {
+			Some(RuntimeMetadata::V16(metadata)) => metadata
+				.pallets
+				.iter_mut()
+				.find(|pallet| pallet.name == "InferenceCredits")
+				.and_then(|pallet| pallet.constants.pop())
+				.is_some(),
+			_ => false,
+		};
+		assert!(changed, "the artifact is V16 metadata with InferenceCredits constants");
+		let other = prefixed.and_then(|p| subxt::Metadata::decode_from(&p.encode()).ok());
+		match (other, ours) {
+			(Some(other), Some(ours)) => assert!(!same_runtime(&other, &ours)),
+			_ => unreachable!("both decode"),
+		}
+	}
 }

@@ -87,3 +87,20 @@ fn offline_commands_need_no_node() {
 	assert_eq!((json["epoch"].as_u64(), json["scheme"].as_str()), (Some(7), Some("sr25519")));
 	assert!(json["voucher"].as_str().is_some_and(|v| v.starts_with("0x")), "{json}");
 }
+
+#[test]
+fn a_closed_stdout_is_not_a_crash() {
+	use std::process::Stdio;
+	// `diem-cli ... | head -0`: the reader is gone before the command prints.
+	let mut child = Command::new(env!("CARGO_BIN_EXE_diem-cli"))
+		.args(["--key", "//Alice", "address"])
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()
+		.expect("run diem-cli");
+	drop(child.stdout.take());
+	let output = child.wait_with_output().expect("wait for diem-cli");
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(!stderr.contains("panicked"), "{stderr}");
+	assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
