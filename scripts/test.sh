@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: the pallets' benchmarks (as tests, in their mock runtimes), then
 # runtime and pallet unit tests, doc tests, and the end-to-end tests that start real diem-node
-# processes (dev chain, two-validator network) on loopback ports. Exits non-zero if anything
-# fails; the output ends with cargo test's summary.
+# processes (dev chain, two- and four-validator networks, the CLI lifecycle) on loopback
+# ports. Exits non-zero if anything fails; the output ends with cargo test's summary.
 #
 # Extra arguments go to the workspace `cargo test` only (e.g. `./scripts/test.sh -p diem-runtime`).
 set -euo pipefail
@@ -12,7 +12,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
 # Pallets with benchmarks; their `runtime-benchmarks` builds are small (the node is not rebuilt).
-BENCHMARKED_PALLETS=(pallet-compute-staking pallet-diem pallet-diem-ledger pallet-inference-credits)
+BENCHMARKED_PALLETS=(pallet-compute-staking pallet-diem pallet-diem-ledger pallet-inference-credits pallet-validator-set)
 
 status=0
 if [ "$#" -eq 0 ]; then

@@ -63,8 +63,9 @@ pub struct Node {
 	pub prometheus_port: u16,
 	child: Option<Child>,
 	log_path: PathBuf,
-	// Held so the base path and log outlive the process.
-	_dir: tempfile::TempDir,
+	args: Vec<String>,
+	// Held so the base path and log outlive the process (and survive a restart).
+	dir: tempfile::TempDir,
 }
 
 impl Node {
@@ -76,32 +77,63 @@ impl Node {
 			.tempdir()
 			.expect("temporary directory");
 		let log_path = dir.path().join("node.log");
-		let log = File::create(&log_path).expect("log file");
 		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
-
-		let child = Command::new(node_binary())
-			.args(args)
-			.arg("--base-path")
-			.arg(dir.path().join("data"))
-			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--prometheus-port", &prometheus_port.to_string()])
-			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
-			.args(["--no-telemetry", "--no-mdns"])
-			.args(["--name", name])
-			.stdout(Stdio::null())
-			.stderr(log)
-			.spawn()
-			.expect("spawn diem-node");
-
-		Node {
+		let mut node = Node {
 			name: name.into(),
 			rpc_port,
 			p2p_port,
 			prometheus_port,
-			child: Some(child),
+			child: None,
 			log_path,
-			_dir: dir,
-		}
+			args: args.iter().map(|a| a.to_string()).collect(),
+			dir,
+		};
+		node.spawn();
+		node
+	}
+
+	/// Launches the process (appending to the log), on the node's ports and base path.
+	fn spawn(&mut self) {
+		let log = File::options().create(true).append(true).open(&self.log_path).expect("log file");
+		let child = Command::new(node_binary())
+			.args(&self.args)
+			.arg("--base-path")
+			.arg(self.base_path())
+			.args(["--rpc-port", &self.rpc_port.to_string()])
+			.args(["--prometheus-port", &self.prometheus_port.to_string()])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)])
+			.args(["--no-telemetry", "--no-mdns"])
+			.args(["--name", &self.name])
+			.stdout(Stdio::null())
+			.stderr(log)
+			.spawn()
+			.expect("spawn diem-node");
+		self.child = Some(child);
+	}
+
+	/// The node's database and keystore directory.
+	pub fn base_path(&self) -> PathBuf {
+		self.dir.path().join("data")
+	}
+
+	/// Starts the stopped (or killed) node again on the same database, ports and arguments.
+	pub fn restart(&mut self) {
+		assert!(self.child.is_none(), "node {} is still running", self.name);
+		self.spawn();
+	}
+
+	/// SIGKILL: the process gets no chance to close its database.
+	pub fn kill9(&mut self) {
+		let Some(mut child) = self.child.take() else {
+			panic!("node {} is not running", self.name)
+		};
+		let _ = child.kill();
+		let _ = child.wait();
+	}
+
+	/// The whole log (every run of the process).
+	pub fn log(&self) -> String {
+		std::fs::read_to_string(&self.log_path).unwrap_or_default()
 	}
 
 	pub fn ws_url(&self) -> String {
@@ -110,10 +142,7 @@ impl Node {
 
 	/// The last lines of the node's log, for failure messages.
 	pub fn log_tail(&self) -> String {
-		let mut text = String::new();
-		if let Ok(mut file) = File::open(&self.log_path) {
-			let _ = file.read_to_string(&mut text);
-		}
+		let text = self.log();
 		let lines: Vec<&str> = text.lines().collect();
 		lines[lines.len().saturating_sub(40)..].join("\n")
 	}

@@ -1,0 +1,258 @@
+//! # Validator set
+//!
+//! Who validates, decided by governance and applied by `pallet-session` at a session boundary,
+//! so validators join and leave without a hard fork.
+//!
+//! - [`Pallet::add_validator`] / [`Pallet::remove_validator`] (the admin origin: root through
+//!   sudo on test networks, governance later) change the **target set** in [`Validators`]. A
+//!   validator may only be added once it has registered session keys (`session.set_keys`),
+//!   and removal never takes the set below [`Config::MinValidators`].
+//! - As the session manager, the pallet hands a changed set to `pallet-session` when the next
+//!   session is planned; the session pallet queues it with its keys and makes it active one
+//!   session later. Aura and GRANDPA follow the active set.
+//! - Both `pallet_session::SessionManager` and the `historical` variant (each validator is its
+//!   own full identification), so GRANDPA equivocation proofs can name past sessions' members.
+//!
+//! ## Invariants (checked by `try_state`)
+//!
+//! - `MinValidators <= |Validators| <= MaxValidators`, no duplicates. (An empty set only in a
+//!   genesis that leaves the first set to the session pallet's keys; governance never empties
+//!   it, as removals stop at the minimum.)
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use alloc::vec::Vec;
+use polkadot_sdk::{frame_support, frame_system, sp_staking::SessionIndex};
+
+/// Whether an account has session keys registered for the next session: the runtime answers
+/// from `pallet-session` (`NextKeys`).
+pub trait SessionKeys<AccountId> {
+	fn has_keys(who: &AccountId) -> bool;
+	/// Registers keys for `who` (benchmarks only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_keys(who: &AccountId);
+}
+
+// The pallet macros expand to `expect` and narrowing casts of their own.
+#[allow(clippy::expect_used, clippy::cast_possible_truncation)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Who may add and remove validators.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Whether a candidate has session keys.
+		type SessionKeys: SessionKeys<Self::AccountId>;
+		/// The fewest validators the set may have; removals below it are refused.
+		#[pallet::constant]
+		type MinValidators: Get<u32>;
+		/// The most validators the set may have (bounds storage and the session's work).
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The target validator set: what the next planned session gets.
+	#[pallet::storage]
+	pub type Validators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// Whether [`Validators`] changed since the last set went to the session pallet.
+	#[pallet::storage]
+	pub type SetChanged<T> = StorageValue<_, bool, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The first validators (each needs session keys in the session pallet's genesis).
+		pub validators: Vec<T::AccountId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let mut unique = self.validators.clone();
+			unique.sort();
+			unique.dedup();
+			assert_eq!(unique.len(), self.validators.len(), "duplicate genesis validators");
+			// Empty: the session pallet's genesis keys decide the first set (the default config).
+			assert!(
+				self.validators.is_empty()
+					|| self.validators.len() >= T::MinValidators::get() as usize,
+				"fewer genesis validators than MinValidators"
+			);
+			assert!(
+				self.validators.len() <= T::MaxValidators::get() as usize,
+				"more genesis validators than MaxValidators"
+			);
+			Validators::<T>::put(BoundedVec::truncate_from(self.validators.clone()));
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` joins the set from the session after next.
+		ValidatorAdded { who: T::AccountId },
+		/// `who` leaves the set from the session after next.
+		ValidatorRemoved { who: T::AccountId },
+		/// The changed set went to the session pallet, active from session `session`.
+		NewSetPlanned { session: SessionIndex, validators: u32 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already in the set.
+		AlreadyValidator,
+		/// The account is not in the set.
+		NotValidator,
+		/// The set is full (`MaxValidators`).
+		TooManyValidators,
+		/// Removing it would leave fewer than `MinValidators` validators.
+		TooFewValidators,
+		/// The account has no session keys: it must call `session.set_keys` first.
+		NoSessionKeys,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Adds `who` to the set; it validates from the session after the next rotation.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
+		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_add_validator(who)
+		}
+
+		/// Removes `who` from the set; it stops validating after the session rotations that
+		/// apply the change.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
+		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_remove_validator(&who)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		pub(crate) fn do_add_validator(who: T::AccountId) -> DispatchResult {
+			ensure!(T::SessionKeys::has_keys(&who), Error::<T>::NoSessionKeys);
+			Validators::<T>::try_mutate(|validators| {
+				ensure!(!validators.contains(&who), Error::<T>::AlreadyValidator);
+				validators.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)
+			})?;
+			SetChanged::<T>::put(true);
+			Self::deposit_event(Event::ValidatorAdded { who });
+			Ok(())
+		}
+
+		pub(crate) fn do_remove_validator(who: &T::AccountId) -> DispatchResult {
+			Validators::<T>::try_mutate(|validators| {
+				let index =
+					validators.iter().position(|v| v == who).ok_or(Error::<T>::NotValidator)?;
+				ensure!(
+					validators.len() > T::MinValidators::get() as usize,
+					Error::<T>::TooFewValidators
+				);
+				validators.remove(index);
+				Ok::<_, DispatchError>(())
+			})?;
+			SetChanged::<T>::put(true);
+			Self::deposit_event(Event::ValidatorRemoved { who: who.clone() });
+			Ok(())
+		}
+
+		/// The set for session `index`, if it changed since the last one handed over.
+		pub(crate) fn planned_set(index: SessionIndex) -> Option<Vec<T::AccountId>> {
+			if !SetChanged::<T>::take() {
+				return None;
+			}
+			let validators = Validators::<T>::get().into_inner();
+			Self::deposit_event(Event::NewSetPlanned {
+				session: index,
+				validators: u32::try_from(validators.len()).unwrap_or(u32::MAX),
+			});
+			Some(validators)
+		}
+
+		/// The invariants of the module docs.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let validators = Validators::<T>::get();
+			ensure!(
+				validators.is_empty() || validators.len() >= T::MinValidators::get() as usize,
+				"fewer validators than MinValidators"
+			);
+			let mut sorted = validators.into_inner();
+			sorted.sort();
+			let len = sorted.len();
+			sorted.dedup();
+			ensure!(sorted.len() == len, "duplicate validators");
+			Ok(())
+		}
+	}
+}
+
+use polkadot_sdk::sp_runtime;
+
+impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+	fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+		Self::planned_set(new_index)
+	}
+
+	fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+		// The genesis set is the session pallet's own genesis keys' owners (the same accounts).
+		let validators = Validators::<T>::get();
+		(!validators.is_empty()).then(|| validators.into_inner())
+	}
+
+	fn end_session(_end_index: SessionIndex) {}
+
+	fn start_session(_start_index: SessionIndex) {}
+}
+
+/// Each validator identifies itself: no stake to report, so its account is its full
+/// identification in historical proofs.
+impl<T: Config> pallet_session::historical::SessionManager<T::AccountId, T::AccountId>
+	for Pallet<T>
+{
+	fn new_session(new_index: SessionIndex) -> Option<Vec<(T::AccountId, T::AccountId)>> {
+		<Self as pallet_session::SessionManager<_>>::new_session(new_index)
+			.map(|set| set.into_iter().map(|v| (v.clone(), v)).collect())
+	}
+
+	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<(T::AccountId, T::AccountId)>> {
+		<Self as pallet_session::SessionManager<_>>::new_session_genesis(new_index)
+			.map(|set| set.into_iter().map(|v| (v.clone(), v)).collect())
+	}
+
+	fn end_session(_end_index: SessionIndex) {}
+
+	fn start_session(_start_index: SessionIndex) {}
+}

@@ -1,0 +1,103 @@
+//! The set changes only through the admin origin, never breaks its bounds, needs session keys,
+//! and reaches the session pallet once per change.
+
+// Test code: a failed expectation should panic with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use pallet_session::SessionManager as _;
+use polkadot_sdk::{frame_support, sp_runtime::DispatchError};
+
+fn root() -> RuntimeOrigin {
+	RuntimeOrigin::root()
+}
+
+fn set() -> Vec<u64> {
+	Validators::<Test>::get().into_inner()
+}
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::ValidatorSet(event) => Some(event),
+			_ => None,
+		})
+		.expect("a validator-set event")
+}
+
+#[test]
+fn genesis_set_goes_to_the_session_pallet_and_nothing_else_until_it_changes() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(set(), vec![1, 2, 3, 4]);
+		assert_eq!(ValidatorSet::new_session_genesis(0), Some(vec![1, 2, 3, 4]));
+		assert_eq!(ValidatorSet::new_session(1), None);
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}
+
+#[test]
+fn an_added_validator_is_planned_for_the_next_session_once() {
+	new_test_ext().execute_with(|| {
+		register_keys(5);
+		assert_ok!(ValidatorSet::add_validator(root(), 5));
+		assert_eq!(last_event(), Event::ValidatorAdded { who: 5 });
+		assert_eq!(ValidatorSet::new_session(2), Some(vec![1, 2, 3, 4, 5]));
+		assert_eq!(last_event(), Event::NewSetPlanned { session: 2, validators: 5 });
+		// Handed over once; the next rotation keeps it.
+		assert_eq!(ValidatorSet::new_session(3), None);
+		// The historical variant identifies each validator by itself.
+		assert_ok!(ValidatorSet::remove_validator(root(), 1));
+		assert_eq!(
+			<ValidatorSet as pallet_session::historical::SessionManager<u64, u64>>::new_session(4),
+			Some(vec![(2, 2), (3, 3), (4, 4), (5, 5)])
+		);
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}
+
+#[test]
+fn adding_needs_keys_a_free_place_and_a_newcomer() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(ValidatorSet::add_validator(root(), 9), Error::<Test>::NoSessionKeys);
+		assert_noop!(ValidatorSet::add_validator(root(), 2), Error::<Test>::AlreadyValidator);
+		for who in [5, 6] {
+			register_keys(who);
+			assert_ok!(ValidatorSet::add_validator(root(), who));
+		}
+		register_keys(7);
+		assert_noop!(ValidatorSet::add_validator(root(), 7), Error::<Test>::TooManyValidators);
+		assert_eq!(set().len(), MAX as usize);
+	});
+}
+
+#[test]
+fn removal_never_goes_below_the_minimum() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(ValidatorSet::remove_validator(root(), 9), Error::<Test>::NotValidator);
+		assert_ok!(ValidatorSet::remove_validator(root(), 4));
+		assert_eq!(last_event(), Event::ValidatorRemoved { who: 4 });
+		assert_eq!(set().len(), MIN as usize);
+		assert_noop!(ValidatorSet::remove_validator(root(), 1), Error::<Test>::TooFewValidators);
+		assert_eq!(ValidatorSet::new_session(2), Some(vec![1, 2, 3]));
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}
+
+#[test]
+fn only_the_admin_origin_changes_the_set() {
+	new_test_ext().execute_with(|| {
+		register_keys(5);
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::signed(5), 5),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			ValidatorSet::remove_validator(RuntimeOrigin::signed(1), 1),
+			DispatchError::BadOrigin
+		);
+		assert_eq!(ValidatorSet::new_session(2), None);
+	});
+}
