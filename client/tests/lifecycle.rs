@@ -10,7 +10,7 @@
 #[path = "../../node/tests/common/mod.rs"]
 mod common;
 
-use common::{node_binary, Node};
+use common::Node;
 use serde_json::Value as Json;
 use std::{
 	path::Path,
@@ -27,16 +27,9 @@ const WAIT: Duration = Duration::from_secs(150);
 
 /// The dev chain spec with short credit epochs, written to `dir`.
 fn short_epoch_spec(dir: &Path) -> String {
-	let output = Command::new(node_binary())
-		.args(["build-spec", "--chain", "dev"])
-		.output()
-		.expect("diem-node build-spec");
-	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-	let mut spec: Json = serde_json::from_slice(&output.stdout).expect("chain spec JSON");
-	spec["genesis"]["runtimeGenesis"]["patch"]["inferenceCredits"]["epochLength"] = EPOCH_MS.into();
-	let path = dir.join("short-epochs.json");
-	std::fs::write(&path, serde_json::to_vec(&spec).unwrap()).expect("write spec");
-	path.to_string_lossy().into_owned()
+	common::patched_spec(dir, "dev", "short-epochs", |patch| {
+		patch["inferenceCredits"]["epochLength"] = EPOCH_MS.into();
+	})
 }
 
 /// Runs `diem-cli --json` and returns its exit code and JSON output.

@@ -37,21 +37,14 @@ fn public_key(scheme: &str, seed: &str) -> String {
 
 /// The `local` chain spec with the four dev validators as Aura and GRANDPA authorities.
 fn four_validator_spec(dir: &Path) -> String {
-	let output = Command::new(node_binary())
-		.args(["build-spec", "--chain", "local"])
-		.output()
-		.expect("diem-node build-spec");
-	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-	let mut spec: Value = serde_json::from_slice(&output.stdout).expect("chain spec JSON");
 	let seeds: Vec<String> =
 		VALIDATORS.iter().map(|name| format!("//{}", capitalize(name))).collect();
-	let patch = &mut spec["genesis"]["runtimeGenesis"]["patch"];
-	patch["aura"]["authorities"] = seeds.iter().map(|seed| public_key("sr25519", seed)).collect();
-	patch["grandpa"]["authorities"] =
-		seeds.iter().map(|seed| serde_json::json!([public_key("ed25519", seed), 1])).collect();
-	let path = dir.join("four-validators.json");
-	std::fs::write(&path, serde_json::to_vec(&spec).unwrap()).expect("write spec");
-	path.to_string_lossy().into_owned()
+	common::patched_spec(dir, "local", "four-validators", |patch| {
+		patch["aura"]["authorities"] =
+			seeds.iter().map(|seed| public_key("sr25519", seed)).collect();
+		patch["grandpa"]["authorities"] =
+			seeds.iter().map(|seed| serde_json::json!([public_key("ed25519", seed), 1])).collect();
+	})
 }
 
 fn capitalize(name: &str) -> String {

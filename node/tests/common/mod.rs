@@ -55,6 +55,26 @@ pub fn node_binary() -> PathBuf {
 	}
 }
 
+/// Writes `<dir>/<name>.json`: the chain spec of `chain` (`dev`, `local`) with its genesis patch
+/// changed by `edit`. Returns the path, for `--chain`.
+pub fn patched_spec(
+	dir: &std::path::Path,
+	chain: &str,
+	name: &str,
+	edit: impl FnOnce(&mut Value),
+) -> String {
+	let output = Command::new(node_binary())
+		.args(["build-spec", "--chain", chain])
+		.output()
+		.expect("diem-node build-spec");
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let mut spec: Value = serde_json::from_slice(&output.stdout).expect("chain spec JSON");
+	edit(&mut spec["genesis"]["runtimeGenesis"]["patch"]);
+	let path = dir.join(format!("{name}.json"));
+	std::fs::write(&path, serde_json::to_vec(&spec).expect("spec JSON")).expect("write spec");
+	path.to_string_lossy().into_owned()
+}
+
 /// A running `diem-node` process with its ports, data directory and log file.
 pub struct Node {
 	pub name: String,
