@@ -38,10 +38,7 @@ LOADGEN="$CARGO_TARGET_DIR/$PROFILE/diem-loadgen"
 work="$(mktemp -d -t diem-throughput-XXXXXX)"
 node_pid=""
 cleanup() {
-	if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
-		kill -TERM "$node_pid" 2>/dev/null || true
-		wait "$node_pid" 2>/dev/null || true
-	fi
+	stop_started "$node_pid"
 	if [ "${KEEP:-0}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -85,8 +82,7 @@ status=0
 	--clock-ticks "$(getconf CLK_TCK)" --results "$work/results.jsonl" "$@" || status=1
 
 echo "==> stopping the node; re-executing the measured blocks"
-kill -TERM "$node_pid"
-wait "$node_pid" || true
+stop_started "$node_pid"
 node_pid=""
 
 : >"$work/import.log"

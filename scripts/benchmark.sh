@@ -79,10 +79,7 @@ if [ "$WHAT" = base ] || [ "$WHAT" = all ]; then
 	state=""
 	state_node=""
 	cleanup() {
-		if [ -n "$state_node" ] && kill -0 "$state_node" 2>/dev/null; then
-			kill -TERM "$state_node" 2>/dev/null || true
-			wait "$state_node" 2>/dev/null || true
-		fi
+		stop_started "$state_node"
 		if [ -n "$raw" ]; then rm -rf "$raw"; fi
 		if [ -n "$state" ]; then rm -rf "$state"; fi
 	}
@@ -148,8 +145,7 @@ RUST
 		state_node=$!
 		echo "benchmark: filling a dev chain's state with diem-loadgen (log $state/node.log)"
 		"$CARGO_TARGET_DIR/$PROFILE/diem-loadgen" run --url "ws://127.0.0.1:$port" --accounts 4096 --loads ""
-		kill -TERM "$state_node"
-		wait "$state_node" || true
+		stop_started "$state_node"
 		state_node=""
 		echo "benchmark: storage (ParityDB) -> runtime/src/weights/paritydb_weights.rs"
 		"$BENCH_BIN" benchmark storage --chain "$state/spec.json" --base-path "$state/db" \

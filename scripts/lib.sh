@@ -44,3 +44,12 @@ build_bench_node() {
 	mkdir -p "$(dirname "$BENCH_BIN")"
 	cp "$CARGO_TARGET_DIR/$PROFILE/diem-node" "$BENCH_BIN"
 }
+
+# Stops a process this script started, if it still runs: SIGTERM, then wait for it. An empty
+# pid (nothing started yet) is a no-op, never `kill 0` (the whole process group).
+stop_started() {
+	if [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; then
+		kill -TERM "$1" 2>/dev/null || true
+		wait "$1" 2>/dev/null || true
+	fi
+}

@@ -130,25 +130,14 @@ pub fn ss58(account: &AccountId) -> String {
 	account.to_ss58check_with_version(Ss58AddressFormat::custom(diem_primitives::SS58_PREFIX))
 }
 
-/// Lower- or upper-case hex without `0x` into bytes; `None` if it is not hex.
+/// Hex without its `0x` (the callers require and strip it) into bytes; `None` if it is not hex.
 pub fn decode_hex(hex: &str) -> Option<Vec<u8>> {
-	if !hex.len().is_multiple_of(2) {
-		return None;
-	}
-	(0..hex.len())
-		.step_by(2)
-		.map(|i| hex.get(i..i + 2).and_then(|byte| u8::from_str_radix(byte, 16).ok()))
-		.collect()
+	polkadot_sdk::sp_core::bytes::from_hex(hex).ok()
 }
 
 /// Bytes as `0x`-prefixed lower-case hex.
 pub fn encode_hex(bytes: &[u8]) -> String {
-	let mut text = String::with_capacity(2 + 2 * bytes.len());
-	text.push_str("0x");
-	for byte in bytes {
-		text.push_str(&format!("{byte:02x}"));
-	}
-	text
+	polkadot_sdk::sp_core::bytes::to_hex(bytes, false)
 }
 
 #[cfg(test)]

@@ -37,8 +37,6 @@ pub mod genesis_config_presets;
 pub mod migrations;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod weight_checks;
 pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};

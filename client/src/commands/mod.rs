@@ -5,11 +5,12 @@ mod credits;
 mod holder;
 mod operator;
 
+pub(crate) use crate::units::parse_amount as amount;
 use crate::{
 	chain::{event_line, runtime, Chain, ChainAccount, Receipt, Wait},
 	cli::{AdminCommand, Cli, Command, KeyArgs},
 	keys::{parse_account, ss58, Key},
-	units::{format_amount, parse_amount},
+	units::format_amount,
 	Error, Output,
 };
 use diem_primitives::AccountId;
@@ -89,11 +90,6 @@ impl Ctx {
 pub(crate) fn chain_account(account: &AccountId) -> ChainAccount {
 	let bytes: [u8; 32] = account.clone().into();
 	subxt::utils::AccountId32(bytes)
-}
-
-/// An amount argument in base units.
-pub(crate) fn amount(text: &str) -> Result<u128, Error> {
-	parse_amount(text)
 }
 
 /// A base-unit amount for JSON: a string, exact for any u128.

@@ -90,20 +90,11 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			let mut unique = self.validators.clone();
-			unique.sort();
-			unique.dedup();
-			assert_eq!(unique.len(), self.validators.len(), "duplicate genesis validators");
-			// Empty: the session pallet's genesis keys decide the first set (the default config).
-			assert!(
-				self.validators.is_empty()
-					|| self.validators.len() >= T::MinValidators::get() as usize,
-				"fewer genesis validators than MinValidators"
-			);
-			assert!(
-				self.validators.len() <= T::MaxValidators::get() as usize,
-				"more genesis validators than MaxValidators"
-			);
+			// A chain spec with an invalid set must not start a chain.
+			#![allow(clippy::panic)]
+			if let Err(problem) = Pallet::<T>::check_set(&self.validators) {
+				panic!("genesis validators: {problem}");
+			}
 			Validators::<T>::put(BoundedVec::truncate_from(self.validators.clone()));
 		}
 	}
@@ -204,16 +195,24 @@ pub mod pallet {
 
 		/// The invariants of the module docs.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let validators = Validators::<T>::get();
+			Self::check_set(&Validators::<T>::get()).map_err(Into::into)
+		}
+
+		/// The bounds of the module docs, for genesis and `try_state` alike.
+		fn check_set(validators: &[T::AccountId]) -> Result<(), &'static str> {
+			// Empty: the session pallet's genesis keys decide the first set (the default config).
 			ensure!(
 				validators.is_empty() || validators.len() >= T::MinValidators::get() as usize,
 				"fewer validators than MinValidators"
 			);
-			let mut sorted = validators.into_inner();
+			ensure!(
+				validators.len() <= T::MaxValidators::get() as usize,
+				"more validators than MaxValidators"
+			);
+			let mut sorted = validators.to_vec();
 			sorted.sort();
-			let len = sorted.len();
 			sorted.dedup();
-			ensure!(sorted.len() == len, "duplicate validators");
+			ensure!(sorted.len() == validators.len(), "duplicate validators");
 			Ok(())
 		}
 	}
@@ -243,16 +242,20 @@ impl<T: Config> pallet_session::historical::SessionManager<T::AccountId, T::Acco
 	for Pallet<T>
 {
 	fn new_session(new_index: SessionIndex) -> Option<Vec<(T::AccountId, T::AccountId)>> {
-		<Self as pallet_session::SessionManager<_>>::new_session(new_index)
-			.map(|set| set.into_iter().map(|v| (v.clone(), v)).collect())
+		<Self as pallet_session::SessionManager<_>>::new_session(new_index).map(self_identified)
 	}
 
 	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<(T::AccountId, T::AccountId)>> {
 		<Self as pallet_session::SessionManager<_>>::new_session_genesis(new_index)
-			.map(|set| set.into_iter().map(|v| (v.clone(), v)).collect())
+			.map(self_identified)
 	}
 
 	fn end_session(_end_index: SessionIndex) {}
 
 	fn start_session(_start_index: SessionIndex) {}
+}
+
+/// Each validator as its own full identification.
+fn self_identified<A: Clone>(set: Vec<A>) -> Vec<(A, A)> {
+	set.into_iter().map(|v| (v.clone(), v)).collect()
 }

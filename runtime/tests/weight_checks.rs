@@ -2,12 +2,15 @@
 //! the runtime charges the database and overhead weights measured on this machine class, every
 //! generated weight charges each storage read and write its benchmark recorded, and the heaviest
 //! calls fit in a block.
+//!
+//! An integration test: it reads the generated weight files and uses only the runtime's public
+//! items.
 
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-use crate::{configs::RuntimeBlockWeights, weights, Runtime, RuntimeCall};
 use diem_primitives::voucher::{PayloadWrapping, Voucher};
+use diem_runtime::{configs::RuntimeBlockWeights, weights, Runtime, RuntimeCall};
 use polkadot_sdk::{
 	frame_support::{
 		dispatch::{DispatchClass, GetDispatchInfo},
@@ -97,16 +100,19 @@ fn every_generated_weight_charges_the_storage_its_benchmark_touched() {
 			"pallet_inference_credits",
 			include_str!("../../pallets/inference-credits/src/weights.rs"),
 		),
-		("frame_system", include_str!("weights/frame_system.rs")),
-		("frame_system_extensions", include_str!("weights/frame_system_extensions.rs")),
-		("pallet_balances (HASH)", include_str!("weights/pallet_balances_balances.rs")),
-		("pallet_balances (DIEM)", include_str!("weights/pallet_balances_diem_balances.rs")),
-		("pallet_multisig", include_str!("weights/pallet_multisig.rs")),
-		("pallet_proxy", include_str!("weights/pallet_proxy.rs")),
-		("pallet_sudo", include_str!("weights/pallet_sudo.rs")),
-		("pallet_timestamp", include_str!("weights/pallet_timestamp.rs")),
-		("pallet_transaction_payment", include_str!("weights/pallet_transaction_payment.rs")),
-		("pallet_utility", include_str!("weights/pallet_utility.rs")),
+		("frame_system", include_str!("../src/weights/frame_system.rs")),
+		("frame_system_extensions", include_str!("../src/weights/frame_system_extensions.rs")),
+		("pallet_balances (HASH)", include_str!("../src/weights/pallet_balances_balances.rs")),
+		("pallet_balances (DIEM)", include_str!("../src/weights/pallet_balances_diem_balances.rs")),
+		("pallet_multisig", include_str!("../src/weights/pallet_multisig.rs")),
+		("pallet_proxy", include_str!("../src/weights/pallet_proxy.rs")),
+		("pallet_sudo", include_str!("../src/weights/pallet_sudo.rs")),
+		("pallet_timestamp", include_str!("../src/weights/pallet_timestamp.rs")),
+		(
+			"pallet_transaction_payment",
+			include_str!("../src/weights/pallet_transaction_payment.rs"),
+		),
+		("pallet_utility", include_str!("../src/weights/pallet_utility.rs")),
 	];
 	let mut checked = 0;
 	for (pallet, source) in files {
