@@ -34,6 +34,7 @@ OUR_PALLETS=(
 	"pallet_diem:pallets/diem"
 	"pallet_diem_ledger:pallets/ledger"
 	"pallet_inference_credits:pallets/inference-credits"
+	"pallet_validator_set:pallets/validator-set"
 )
 # Output goes to runtime/src/weights/<pallet>.rs (<pallet>_<instance>.rs for the two balances
 # instances, `Balances` for HASH and `DiemBalances` for DIEM).

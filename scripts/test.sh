@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: the pallets' benchmarks (as tests, in their mock runtimes), then
 # runtime and pallet unit tests, doc tests, and the end-to-end tests that start real diem-node
-# processes (dev chain, two- and four-validator networks, the CLI lifecycle) on loopback
-# ports. Exits non-zero if anything fails; the output ends with cargo test's summary.
+# processes (dev chain, two- and four-validator networks with faults, validator-set changes
+# and a runtime upgrade, the CLI lifecycle) on loopback ports. Exits non-zero if anything fails; the output ends with cargo test's summary.
 #
 # Extra arguments go to the workspace `cargo test` only (e.g. `./scripts/test.sh -p diem-runtime`).
 set -euo pipefail
@@ -24,6 +24,12 @@ fi
 # The figures of docs/economics.md must be what the curve code prints.
 if [ "$#" -eq 0 ]; then
 	"$REPO_ROOT/scripts/economics.sh" --check || status=1
+fi
+# The runtime's next release, which node/tests/runtime_upgrade.rs installs on a running network.
+if DIEM_UPGRADE_WASM="$("$REPO_ROOT/scripts/upgrade-wasm.sh")"; then
+	export DIEM_UPGRADE_WASM
+else
+	status=1
 fi
 # --no-fail-fast: run every test binary, so one failure does not hide others.
 cargo test --workspace --profile "$PROFILE" --locked --no-fail-fast "$@" || status=1

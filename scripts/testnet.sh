@@ -5,9 +5,9 @@
 #   scripts/testnet.sh status      # each node: pid, best and finalized block
 #   scripts/testnet.sh stop        # ends exactly the processes `start` started
 #
-# Each validator gets fresh keys (sr25519 for Aura, ed25519 for GRANDPA, from one generated
-# secret phrase) written into the chain spec and inserted into its own keystore, its own base
-# path and network key. Everything lives in $TESTNET_DIR (default /tmp/diem-testnet): the
+# Each validator gets fresh keys from one generated secret phrase: its account and Aura key
+# (sr25519) and GRANDPA key (ed25519), written into the chain spec as the genesis validator set
+# with its session keys and inserted into its own keystore; its own base path and network key. Everything lives in $TESTNET_DIR (default /tmp/diem-testnet): the
 # chain spec, node<i>/ (database, keystore, secret), logs/node<i>.log, pids/node<i>.pid.
 # Node i listens on p2p port 30333+i, RPC 9944+i, Prometheus 9615+i (bases: $P2P_BASE,
 # $RPC_BASE, $PROMETHEUS_BASE). SKIP_BUILD=1 uses the node already built.
@@ -63,7 +63,8 @@ start_network() {
 	rm -rf "$TESTNET_DIR"
 	mkdir -p "$TESTNET_DIR/logs" "$TESTNET_DIR/pids"
 
-	# Keys: one secret phrase per validator (kept in node<i>/secret, mode 600).
+	# Keys: one secret phrase per validator (kept in node<i>/secret, mode 600). The sr25519
+	# public key is both the validator's account and its Aura key.
 	local auras=() grans=()
 	for i in $(seq 0 $((n - 1))); do
 		name="node$i"
@@ -82,8 +83,8 @@ import json, sys
 path, auras, grans = sys.argv[1], sys.argv[2].split(), sys.argv[3].split()
 spec = json.load(open(path))
 patch = spec["genesis"]["runtimeGenesis"]["patch"]
-patch["aura"]["authorities"] = auras
-patch["grandpa"]["authorities"] = [[key, 1] for key in grans]
+patch["validatorSet"]["validators"] = auras
+patch["session"]["keys"] = [[a, a, {"aura": a, "grandpa": g}] for a, g in zip(auras, grans)]
 spec["name"], spec["id"] = f"DIEM Testnet ({len(auras)} validators)", "diem_testnet"
 json.dump(spec, open(path, "w"), indent=1)
 PY

@@ -17,17 +17,12 @@ const TARGET: u64 = 4;
 /// Height by which both validators must have authored a finalized block.
 const MAX_HEIGHT: u64 = 16;
 
-/// A fixed 32-byte ed25519 network secret, hex encoded.
-fn node_key(n: u8) -> String {
-	format!("{:064x}", n)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn alice_and_bob_author_and_finalize_the_same_blocks() {
 	// Validators of a non-dev chain refuse to invent a network key (it must survive restarts),
 	// so each gets a fixed one.
 	let mut alice =
-		Node::start("alice", &["--chain", "local", "--alice", "--node-key", &node_key(1)]);
+		Node::start("alice", &["--chain", "local", "--alice", "--node-key", &common::node_key(0)]);
 	let (alice_rpc, _alice_client) = alice.connect().await;
 	let peer_id: Value =
 		alice_rpc.request("system_localPeerId", rpc_params![]).await.expect("system_localPeerId");
@@ -36,7 +31,15 @@ async fn alice_and_bob_author_and_finalize_the_same_blocks() {
 
 	let mut bob = Node::start(
 		"bob",
-		&["--chain", "local", "--bob", "--node-key", &node_key(2), "--bootnodes", &bootnode],
+		&[
+			"--chain",
+			"local",
+			"--bob",
+			"--node-key",
+			&common::node_key(1),
+			"--bootnodes",
+			&bootnode,
+		],
 	);
 	let (bob_rpc, _bob_client) = bob.connect().await;
 

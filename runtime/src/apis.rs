@@ -8,17 +8,20 @@
 //! DIEM: `ComputeStakingApi` (an account's HASH stake and rewards), `DiemApi` (mint and stake
 //! quotes, the curve's state, positions), `DiemLedgerApi` (DIEM balance breakdown, allowances)
 //! and `InferenceCreditsApi` (epochs, credit allowances, operators, the bytes a voucher signs).
+//!
+//! Validators: `ValidatorSetApi` (the active, queued and target sets and the next rotation).
 
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, ComputeStaking, Diem,
-	DiemLedger, Executive, Grandpa, InferenceCredits, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	DiemLedger, Executive, Grandpa, Historical, InferenceCredits, InherentDataExt, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_support::{
 		self,
 		genesis_builder_helper::{build_state, get_preset},
+		traits::KeyOwnerProofSystem,
 		view_functions::{ViewFunctionDispatchError, ViewFunctionId},
 		weights::Weight,
 	},
@@ -142,22 +145,24 @@ impl_runtime_apis! {
 		}
 
 		fn submit_report_equivocation_unsigned_extrinsic(
-			_equivocation_proof: sp_consensus_grandpa::EquivocationProof<
+			equivocation_proof: sp_consensus_grandpa::EquivocationProof<
 				<Block as BlockT>::Hash,
 				NumberFor<Block>,
 			>,
-			_key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
+			key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
 		) -> Option<()> {
-			// Equivocation reporting needs key-ownership proofs from `pallet-session`'s
-			// historical module, which the runtime does not have yet (see configs/grandpa.rs).
-			None
+			let key_owner_proof = key_owner_proof.decode()?;
+			Grandpa::submit_unsigned_equivocation_report(equivocation_proof, key_owner_proof)
 		}
 
 		fn generate_key_ownership_proof(
 			_set_id: sp_consensus_grandpa::SetId,
-			_authority_id: sp_consensus_grandpa::AuthorityId,
+			authority_id: sp_consensus_grandpa::AuthorityId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
-			None
+			use codec::Encode;
+			Historical::prove((sp_consensus_grandpa::KEY_TYPE, authority_id))
+				.map(|proof| proof.encode())
+				.map(sp_consensus_grandpa::OpaqueKeyOwnershipProof::new)
 		}
 	}
 
@@ -245,6 +250,12 @@ impl_runtime_apis! {
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);
 			Ok(batches)
+		}
+	}
+
+	impl pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId, BlockNumber> for Runtime {
+		fn validator_set() -> pallet_validator_set::ValidatorSetState<AccountId, BlockNumber> {
+			crate::validator_set_state()
 		}
 	}
 

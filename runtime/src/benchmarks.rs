@@ -17,6 +17,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_diem, Diem]
 	[pallet_diem_ledger, DiemLedger]
 	[pallet_inference_credits, InferenceCredits]
+	[pallet_validator_set, ValidatorSet]
 );
 
 impl polkadot_sdk::frame_system_benchmarking::Config for crate::Runtime {}

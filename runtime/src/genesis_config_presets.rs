@@ -5,15 +5,17 @@
 //!   Alice..Ferdie stake part of it with a one-minute unbonding period. DIEM minting is open and
 //!   Alice holds the protocol position (1,000 DIEM minted on the curve against her stake).
 //!   Credit epochs last one minute.
-//! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate; same accounts, stakes
-//!   and protocol position, seven-day unbonding, minting closed until governance opens it.
+//! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate in one-minute sessions;
+//!   same accounts, stakes and protocol position, seven-day unbonding, minting closed until
+//!   governance opens it.
 //!
 //! Presets are JSON patches over the default genesis config, so a preset names only what it
 //! changes. Live networks get their own chain spec files, not presets with dev keys.
 
 use crate::{
-	AccountId, AuraConfig, BalancesConfig, BlockNumber, ComputeStakingConfig, DiemConfig,
-	GrandpaConfig, InferenceCreditsConfig, RuntimeGenesisConfig, SudoConfig,
+	AccountId, BalancesConfig, BlockNumber, ComputeStakingConfig, DiemConfig,
+	InferenceCreditsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	ValidatorSetConfig,
 };
 use alloc::{string::String, vec, vec::Vec};
 use diem_primitives::{
@@ -67,22 +69,36 @@ pub fn staking_params(unbonding_period: BlockNumber) -> StakingParams<crate::Bal
 	}
 }
 
-/// A validator's session keys in genesis.
+/// A genesis validator: its account (the validator id) and its session keys.
 pub struct GenesisValidator {
+	pub account: AccountId,
 	pub aura: AuraId,
 	pub grandpa: GrandpaId,
 }
 
-/// The dev validator keys derived from a well-known name (`//Alice`, `//Bob`, ...).
+/// The dev validator named `//Alice`, `//Bob`, ...: the sr25519 account and Aura key, the
+/// ed25519 GRANDPA key.
 pub fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> GenesisValidator {
-	GenesisValidator { aura: sr.public().into(), grandpa: ed.public().into() }
+	GenesisValidator {
+		account: sr.to_account_id(),
+		aura: sr.public().into(),
+		grandpa: ed.public().into(),
+	}
 }
 
-/// Builds a genesis patch: `validators` author and finalize, `endowed` accounts start with
+/// Blocks per session on the `local_testnet` preset: one minute, so a local network applies a
+/// validator-set change within two or three minutes. (The development chain has one validator
+/// and keeps the runtime's one-hour default.)
+pub const LOCAL_SESSION_LENGTH: BlockNumber = MINUTES;
+
+/// Builds a genesis patch: `validators` author and finalize (sessions of `session_length`
+/// blocks, `None` for the runtime's default), `endowed` accounts start with
 /// `endowment` HASH each, `root` holds the sudo key, `stakers` stake at genesis under `staking`,
 /// and `diem` opens minting (or not) and mints the protocol positions against that stake.
+#[allow(clippy::too_many_arguments)]
 pub fn genesis_patch(
 	validators: Vec<GenesisValidator>,
+	session_length: Option<BlockNumber>,
 	endowed: Vec<AccountId>,
 	endowment: crate::Balance,
 	root: AccountId,
@@ -94,12 +110,21 @@ pub fn genesis_patch(
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|who| (who, endowment)).collect::<Vec<_>>(),
 		},
-		aura: AuraConfig {
-			authorities: validators.iter().map(|v| v.aura.clone()).collect::<Vec<_>>(),
+		// Aura and GRANDPA get their authorities from the session pallet's genesis keys.
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
+			session_length,
+			// Removals stop at the genesis set's size; governance may lower it to the floor.
+			minimum_set_size: Some(u32::try_from(validators.len()).unwrap_or(u32::MAX)),
 		},
-		grandpa: GrandpaConfig {
-			// Every validator votes with weight 1.
-			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|v| {
+					let keys = SessionKeys { aura: v.aura, grandpa: v.grandpa };
+					(v.account.clone(), v.account, keys)
+				})
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
 		compute_staking: ComputeStakingConfig { params: Some(staking), stakers },
@@ -125,6 +150,7 @@ fn alice_protocol_mint() -> Vec<(AccountId, crate::Balance)> {
 fn development() -> Value {
 	genesis_patch(
 		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		None,
 		dev_accounts(),
 		DEV_ENDOWMENT,
 		Sr25519Keyring::Alice.to_account_id(),
@@ -146,6 +172,7 @@ fn local_testnet() -> Value {
 			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
+		Some(LOCAL_SESSION_LENGTH),
 		dev_accounts(),
 		DEV_ENDOWMENT,
 		Sr25519Keyring::Alice.to_account_id(),

@@ -3,6 +3,9 @@
 //! The state transition function of the DIEM chain. This crate wires FRAME pallets together:
 //!
 //! - **consensus**: `Timestamp`, `Aura` (block production), `Grandpa` (finality);
+//! - **validators**: `ValidatorSet` (governance decides who validates), `Session` (applies it
+//!   at session boundaries and holds the validators' Aura and GRANDPA keys), `Historical`,
+//!   `Offences` and `Authorship` (GRANDPA equivocation reports);
 //! - **money**: `Balances` holds HASH, the native token (12 decimals), and `TransactionPayment`
 //!   charges fees in it;
 //! - **accounts and governance**: `Sudo` (Root on dev and test networks), `Utility`, `Proxy`,
@@ -42,8 +45,9 @@ pub mod weights;
 use alloc::{borrow::Cow, vec::Vec};
 use polkadot_sdk::{
 	frame_executive, frame_metadata_hash_extension, frame_support, frame_system, pallet_aura,
-	pallet_balances, pallet_grandpa, pallet_multisig, pallet_proxy, pallet_sudo, pallet_timestamp,
-	pallet_transaction_payment, pallet_utility,
+	pallet_authorship, pallet_balances, pallet_grandpa, pallet_multisig, pallet_offences,
+	pallet_proxy, pallet_session, pallet_sudo, pallet_timestamp, pallet_transaction_payment,
+	pallet_utility,
 	sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256},
 	sp_version::{self, RuntimeVersion},
 };
@@ -74,12 +78,29 @@ pub use opaque::SessionKeys;
 
 /// The runtime version. Bump `spec_version` on every runtime change that is deployed, and
 /// `transaction_version` whenever an existing call's index or arguments change.
+#[cfg(not(feature = "next-spec-version"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime as the next release: `spec_version` one higher. Only the runtime-upgrade
+/// test builds it (`--features next-spec-version`, see `scripts/upgrade-wasm.sh`), to install it
+/// with `set_code` on a running network. (The version macro reads literals, hence two copies.)
+#[cfg(feature = "next-spec-version")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("diem"),
+	impl_name: Cow::Borrowed("diem-node"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -148,6 +169,17 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(4)]
+	pub type Authorship = pallet_authorship;
+	// Before Session: the session pallet asks it for the set at each rotation.
+	#[runtime::pallet_index(5)]
+	pub type ValidatorSet = pallet_validator_set;
+	#[runtime::pallet_index(6)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(7)]
+	pub type Historical = pallet_session::historical;
+	#[runtime::pallet_index(8)]
+	pub type Offences = pallet_offences;
 
 	// Money: 10..=19.
 	#[runtime::pallet_index(10)]
@@ -202,5 +234,20 @@ pub fn diem_balance(who: &AccountId) -> pallet_diem_ledger::DiemBalance {
 			who,
 		),
 		held_total: DiemBalances::total_balance_on_hold(who),
+	}
+}
+
+/// The validator sets and the session clock, as `ValidatorSetApi` reports them.
+pub fn validator_set_state() -> pallet_validator_set::ValidatorSetState<AccountId, BlockNumber> {
+	use polkadot_sdk::frame_support::traits::EstimateNextSessionRotation;
+	let now = System::block_number();
+	type Rotation = <Runtime as pallet_session::Config>::NextSessionRotation;
+	pallet_validator_set::ValidatorSetState {
+		session: Session::current_index(),
+		active: Session::validators(),
+		queued: Session::queued_keys().into_iter().map(|(who, _keys)| who).collect(),
+		target: ValidatorSet::target_set(),
+		session_length: pallet_validator_set::Pallet::<Runtime>::session_length(),
+		next_rotation: Rotation::estimate_next_session_rotation(now).0.unwrap_or(now),
 	}
 }

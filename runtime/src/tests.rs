@@ -6,7 +6,7 @@ use crate::{
 	genesis_config_presets::{self, DEV_ENDOWMENT, DEV_GENESIS_STAKE, DEV_PROTOCOL_MINT},
 	Address, Aura, Balances, ComputeStaking, Diem, DiemBalances, DiemLedger, Executive, Grandpa,
 	InferenceCredits, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload,
-	System, TxExtension, UncheckedExtrinsic, EXISTENTIAL_DEPOSIT,
+	System, TxExtension, UncheckedExtrinsic, ValidatorSet, EXISTENTIAL_DEPOSIT,
 };
 use codec::Encode;
 use diem_primitives::{diem, hash::UNIT};
@@ -14,7 +14,7 @@ use polkadot_sdk::frame_support::traits::fungible::Inspect as _;
 use polkadot_sdk::{
 	frame_metadata_hash_extension::CheckMetadataHash,
 	frame_support::genesis_builder_helper::build_state,
-	frame_system, pallet_aura, pallet_balances, pallet_sudo, pallet_timestamp,
+	frame_system, pallet_aura, pallet_balances, pallet_session, pallet_sudo, pallet_timestamp,
 	pallet_transaction_payment,
 	sp_consensus_aura::{Slot, AURA_ENGINE_ID},
 	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
@@ -68,6 +68,11 @@ fn development_preset_has_one_validator_and_funded_dev_accounts() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+		// One validator: its own minimum; sessions of the runtime's default length.
+		let state = crate::validator_set_state();
+		assert_eq!(state.active, vec![Sr25519Keyring::Alice.to_account_id()]);
+		assert_eq!(state.session_length, crate::configs::session::DEFAULT_SESSION_LENGTH);
+		assert_eq!(pallet_validator_set::MinimumSetSize::<Runtime>::get(), 1);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
 
 		let accounts = genesis_config_presets::dev_accounts();
@@ -104,6 +109,17 @@ fn local_testnet_preset_has_alice_and_bob_validating() {
 			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
 		);
 		assert_eq!(Grandpa::grandpa_authorities().len(), 2);
+		// The session pallet holds their keys; the set and its clock as the runtime API shows.
+		let (alice, bob) =
+			(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
+		let state = crate::validator_set_state();
+		assert_eq!(state.active, vec![alice.clone(), bob.clone()]);
+		assert_eq!(state.queued, state.active);
+		assert_eq!(state.target, state.active);
+		assert_eq!(state.session_length, genesis_config_presets::LOCAL_SESSION_LENGTH);
+		assert!(pallet_session::NextKeys::<Runtime>::contains_key(&bob));
+		assert_eq!(pallet_validator_set::MinimumSetSize::<Runtime>::get(), 2);
+		assert!(ValidatorSet::do_try_state().is_ok());
 	});
 }
 
@@ -445,9 +461,9 @@ fn the_largest_redeem_batch_fits_in_a_block() {
 }
 
 /// Every pallet's weights are the ones measured on this runtime by `scripts/benchmark.sh`:
-/// nothing is wired to `()` or to polkadot-sdk's reference-machine weights. (GRANDPA's weights
-/// are its pallet's own formula over the equivocation proof; transaction payment's only weight
-/// is its fee-charging extension, still the reference figure; both are listed in the note.)
+/// nothing is wired to `()` or to polkadot-sdk's reference-machine weights, except GRANDPA (its
+/// pallet's own formula over the equivocation proof) and `pallet_session` (its benchmarks need
+/// `pallet_staking`); `runtime/tests/weight_checks.rs` checks why both are safe here.
 #[test]
 fn every_pallet_uses_weights_measured_on_this_runtime() {
 	use crate::configs::diem_balances::DiemInstance;
@@ -472,6 +488,7 @@ fn every_pallet_uses_weights_measured_on_this_runtime() {
 		type_name::<<Runtime as pallet_diem::Config>::WeightInfo>(),
 		type_name::<<Runtime as pallet_diem_ledger::Config>::WeightInfo>(),
 		type_name::<<Runtime as pallet_inference_credits::Config>::WeightInfo>(),
+		type_name::<<Runtime as pallet_validator_set::Config>::WeightInfo>(),
 	];
 	for name in pallet_generated {
 		assert!(

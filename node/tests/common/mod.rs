@@ -75,6 +75,158 @@ pub fn patched_spec(
 	path.to_string_lossy().into_owned()
 }
 
+/// A key's public part in `scheme` (`sr25519`, `ed25519`) as SS58 (`diem-node key inspect`).
+pub fn public_key(scheme: &str, seed: &str) -> String {
+	let output = Command::new(node_binary())
+		.args(["key", "inspect", "--scheme", scheme, "--output-type", "json", seed])
+		.output()
+		.expect("diem-node key inspect");
+	let json: Value = serde_json::from_slice(&output.stdout).expect("key inspect JSON");
+	json["ss58PublicKey"].as_str().expect("ss58PublicKey").to_string()
+}
+
+/// A fixed 32-byte ed25519 network secret, hex encoded (validators of a non-dev chain need one).
+pub fn node_key(n: usize) -> String {
+	format!("{:064x}", n + 1)
+}
+
+/// The `local` chain spec with the dev validators `names` (`alice`, `bob`, ...) as the genesis
+/// validator set, further changed by `edit`. Returns the path.
+pub fn dev_validators_spec(
+	dir: &std::path::Path,
+	names: &[&str],
+	edit: impl FnOnce(&mut Value),
+) -> String {
+	let seeds: Vec<String> = names.iter().map(|name| format!("//{}", capitalized(name))).collect();
+	patched_spec(dir, "local", &format!("{}-validators", names.len()), |patch| {
+		set_genesis_validators(
+			patch,
+			seeds.iter().map(|seed| (public_key("sr25519", seed), public_key("ed25519", seed))),
+		);
+		edit(patch);
+	})
+}
+
+fn capitalized(name: &str) -> String {
+	let mut chars = name.chars();
+	chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// Starts the dev validators `names` on `spec` (each with `--<name>`, its dev keys), the first
+/// as every other's bootnode. Returns the nodes, an RPC client per node and the bootnode address.
+pub async fn start_validators(spec: &str, names: &[&str]) -> (Vec<Node>, Vec<RpcClient>, String) {
+	let start = |i: usize, bootnode: Option<&str>| {
+		let name = names[i];
+		let mut args = vec!["--chain".to_string(), spec.to_string(), format!("--{name}")];
+		args.extend(["--node-key".to_string(), node_key(i)]);
+		if let Some(bootnode) = bootnode {
+			args.extend(["--bootnodes".to_string(), bootnode.to_string()]);
+		}
+		let args: Vec<&str> = args.iter().map(String::as_str).collect();
+		Node::start(name, &args)
+	};
+	let mut nodes = vec![start(0, None)];
+	let (first_rpc, _) = nodes[0].connect().await;
+	let peer_id: Value = first_rpc.request("system_localPeerId", rpc_params![]).await.unwrap();
+	let bootnode =
+		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", nodes[0].p2p_port, peer_id.as_str().unwrap());
+	for i in 1..names.len() {
+		nodes.push(start(i, Some(&bootnode)));
+	}
+	let mut rpcs = vec![first_rpc];
+	for node in nodes.iter_mut().skip(1) {
+		rpcs.push(node.connect().await.0);
+	}
+	(nodes, rpcs, bootnode)
+}
+
+/// Makes the validators (account = Aura key as SS58, GRANDPA key as SS58) the genesis
+/// validator set of a chain spec's genesis patch, with their session keys.
+pub fn set_genesis_validators(
+	patch: &mut Value,
+	validators: impl Iterator<Item = (String, String)>,
+) {
+	let validators: Vec<(String, String)> = validators.collect();
+	patch["validatorSet"]["validators"] =
+		validators.iter().map(|(account, _)| Value::from(account.clone())).collect();
+	patch["session"]["keys"] = validators
+		.iter()
+		.map(|(account, grandpa)| {
+			serde_json::json!([account, account, { "aura": account, "grandpa": grandpa }])
+		})
+		.collect();
+}
+
+/// `0x`-prefixed lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+	format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+/// The bytes of `0x`-prefixed (or bare) hex.
+pub fn unhex(text: &str) -> Vec<u8> {
+	let digits = text.trim_start_matches("0x");
+	(0..digits.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex"))
+		.collect()
+}
+
+/// Calls runtime API `function` with SCALE `args` at block `at` (the best block when `None`)
+/// over `state_call`, and decodes the answer.
+pub async fn state_call<R: codec::Decode>(
+	rpc: &RpcClient,
+	function: &str,
+	args: &[u8],
+	at: Option<&str>,
+) -> R {
+	let answer: Value =
+		rpc.request("state_call", rpc_params![function, hex(args), at]).await.expect(function);
+	R::decode(&mut &unhex(answer.as_str().expect("hex answer"))[..]).expect("answer decodes")
+}
+
+/// Polls `check` every half second until it returns `Some`, failing (with `node`'s log) after
+/// `limit`.
+pub async fn wait_for<T, F, Fut>(node: &Node, limit: Duration, what: &str, mut check: F) -> T
+where
+	F: FnMut() -> Fut,
+	Fut: std::future::Future<Output = Option<T>>,
+{
+	let deadline = Instant::now() + limit;
+	loop {
+		if let Some(value) = check().await {
+			return value;
+		}
+		if Instant::now() > deadline {
+			node.fail(format!("{what}: not within {limit:?}"));
+		}
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+}
+
+/// Signs `call` with `signer`, waits (at most `limit`) for it in a finalized block, and for
+/// its success; returns its events.
+pub async fn submit(
+	node: &Node,
+	client: &OnlineClient<PolkadotConfig>,
+	signer: &impl subxt::transactions::Signer<PolkadotConfig>,
+	call: &impl subxt::transactions::Payload,
+	what: &str,
+	limit: Duration,
+) -> subxt::extrinsics::ExtrinsicEvents<PolkadotConfig> {
+	let at = client.at_current_block().await.expect("current block");
+	let progress = at
+		.transactions()
+		.sign_and_submit_then_watch_default(call, signer)
+		.await
+		.unwrap_or_else(|e| node.fail(format!("{what}: submit failed: {e}")));
+	let in_block = match tokio::time::timeout(limit, progress.wait_for_finalized()).await {
+		Ok(Ok(in_block)) => in_block,
+		Ok(Err(e)) => node.fail(format!("{what}: not finalized: {e}")),
+		Err(_) => node.fail(format!("{what}: not finalized in time")),
+	};
+	in_block.wait_for_success().await.unwrap_or_else(|e| node.fail(format!("{what}: {e}")))
+}
+
 /// A running `diem-node` process with its ports, data directory and log file.
 pub struct Node {
 	pub name: String,

@@ -50,5 +50,28 @@ mod benches {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_session_length() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let blocks: BlockNumberFor<T> = 600u32.into();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, blocks);
+		assert_eq!(SessionLength::<T>::get(), Some(blocks));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_minimum_set_size() -> Result<(), BenchmarkError> {
+		set_of::<T>(T::MaxValidators::get());
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let size = T::MaxValidators::get();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, size);
+		assert_eq!(MinimumSetSize::<T>::get(), size);
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

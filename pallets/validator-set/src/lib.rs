@@ -6,18 +6,25 @@
 //! - [`Pallet::add_validator`] / [`Pallet::remove_validator`] (the admin origin: root through
 //!   sudo on test networks, governance later) change the **target set** in [`Validators`]. A
 //!   validator may only be added once it has registered session keys (`session.set_keys`),
-//!   and removal never takes the set below [`Config::MinValidators`].
+//!   and removal never takes the set below [`MinimumSetSize`]: a per-chain minimum (genesis,
+//!   or [`Pallet::set_minimum_set_size`]) that never goes below [`Config::MinValidators`].
 //! - As the session manager, the pallet hands a changed set to `pallet-session` when the next
 //!   session is planned; the session pallet queues it with its keys and makes it active one
 //!   session later. Aura and GRANDPA follow the active set.
 //! - Both `pallet_session::SessionManager` and the `historical` variant (each validator is its
 //!   own full identification), so GRANDPA equivocation proofs can name past sessions' members.
+//! - Sessions last [`SessionLength`] blocks (genesis-configurable, changed by
+//!   [`Pallet::set_session_length`]); [`SessionLengthOf`] feeds it to
+//!   `pallet_session::PeriodicSessions`. A rotation block is charged a whole block by the
+//!   session pallet, so production sessions are long and test chains short.
+//! - [`ValidatorSetState`] is what the runtime API reports: active, queued and target sets.
 //!
 //! ## Invariants (checked by `try_state`)
 //!
-//! - `MinValidators <= |Validators| <= MaxValidators`, no duplicates. (An empty set only in a
-//!   genesis that leaves the first set to the session pallet's keys; governance never empties
-//!   it, as removals stop at the minimum.)
+//! - `MinValidators <= MinimumSetSize`, and `MinimumSetSize <= |Validators| <= MaxValidators`,
+//!   no duplicates. (An empty set only in a genesis that leaves the first set to the session
+//!   pallet's keys; governance never empties it, as removals stop at the minimum.)
+//! - A stored [`SessionLength`] is at least one block.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -29,12 +36,45 @@ pub use weights::WeightInfo;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod weights;
 
 use alloc::vec::Vec;
-use polkadot_sdk::{frame_support, frame_system, sp_staking::SessionIndex};
+use codec::{Decode, Encode};
+use polkadot_sdk::{
+	frame_support::{self, traits::Get},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::traits::{One, Zero},
+	sp_staking::SessionIndex,
+};
+use scale_info::TypeInfo;
+
+/// The validator sets as wallets and dashboards show them (`ValidatorSetApi`).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ValidatorSetState<AccountId, BlockNumber> {
+	/// The current session.
+	pub session: SessionIndex,
+	/// Who authors and finalizes in this session.
+	pub active: Vec<AccountId>,
+	/// Who will, from the next session on (already queued with their keys).
+	pub queued: Vec<AccountId>,
+	/// The set governance decided on; queued at the next rotation if it differs.
+	pub target: Vec<AccountId>,
+	/// Blocks per session.
+	pub session_length: BlockNumber,
+	/// The block that starts the next session.
+	pub next_rotation: BlockNumber,
+}
+
+/// [`SessionLength`] as a `Get`, for `pallet_session::PeriodicSessions`.
+pub struct SessionLengthOf<T>(core::marker::PhantomData<T>);
+impl<T: Config> Get<BlockNumberFor<T>> for SessionLengthOf<T> {
+	fn get() -> BlockNumberFor<T> {
+		Pallet::<T>::session_length()
+	}
+}
 
 /// Whether an account has session keys registered for the next session: the runtime answers
 /// from `pallet-session` (`NextKeys`).
@@ -62,12 +102,15 @@ pub mod pallet {
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Whether a candidate has session keys.
 		type SessionKeys: SessionKeys<Self::AccountId>;
-		/// The fewest validators the set may have; removals below it are refused.
+		/// The lowest [`MinimumSetSize`] a chain may have (at least one: the set is never empty).
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
 		/// The most validators the set may have (bounds storage and the session's work).
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
+		/// Blocks per session when genesis sets none.
+		#[pallet::constant]
+		type DefaultSessionLength: Get<BlockNumberFor<Self>>;
 		type WeightInfo: WeightInfo;
 	}
 
@@ -80,11 +123,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SetChanged<T> = StorageValue<_, bool, ValueQuery>;
 
+	/// The fewest validators the set may have; removals below it are refused.
+	#[pallet::storage]
+	pub type MinimumSetSize<T: Config> =
+		StorageValue<_, u32, ValueQuery, <T as Config>::MinValidators>;
+
+	/// Blocks per session; [`Config::DefaultSessionLength`] when unset.
+	#[pallet::storage]
+	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The first validators (each needs session keys in the session pallet's genesis).
 		pub validators: Vec<T::AccountId>,
+		/// Blocks per session (`None`: [`Config::DefaultSessionLength`]).
+		pub session_length: Option<BlockNumberFor<T>>,
+		/// The fewest validators the set may have (`None`: [`Config::MinValidators`]).
+		pub minimum_set_size: Option<u32>,
 	}
 
 	#[pallet::genesis_build]
@@ -92,10 +148,20 @@ pub mod pallet {
 		fn build(&self) {
 			// A chain spec with an invalid set must not start a chain.
 			#![allow(clippy::panic)]
+			let minimum = self.minimum_set_size.unwrap_or_else(T::MinValidators::get);
+			assert!(
+				minimum >= T::MinValidators::get(),
+				"genesis minimum_set_size below MinValidators"
+			);
+			MinimumSetSize::<T>::put(minimum);
 			if let Err(problem) = Pallet::<T>::check_set(&self.validators) {
 				panic!("genesis validators: {problem}");
 			}
 			Validators::<T>::put(BoundedVec::truncate_from(self.validators.clone()));
+			if let Some(length) = self.session_length {
+				assert!(!length.is_zero(), "genesis session length: zero blocks");
+				SessionLength::<T>::put(length);
+			}
 		}
 	}
 
@@ -108,6 +174,10 @@ pub mod pallet {
 		ValidatorRemoved { who: T::AccountId },
 		/// The changed set went to the session pallet, active from session `session`.
 		NewSetPlanned { session: SessionIndex, validators: u32 },
+		/// Sessions last `blocks` blocks from now on.
+		SessionLengthSet { blocks: BlockNumberFor<T> },
+		/// Removals stop at `size` validators from now on.
+		MinimumSetSizeSet { size: u32 },
 	}
 
 	#[pallet::error]
@@ -118,10 +188,14 @@ pub mod pallet {
 		NotValidator,
 		/// The set is full (`MaxValidators`).
 		TooManyValidators,
-		/// Removing it would leave fewer than `MinValidators` validators.
+		/// Removing it would leave fewer than `MinimumSetSize` validators.
 		TooFewValidators,
 		/// The account has no session keys: it must call `session.set_keys` first.
 		NoSessionKeys,
+		/// A session must last at least one block.
+		ZeroSessionLength,
+		/// The minimum must be at least `MinValidators` and at most the current set's size.
+		BadMinimumSetSize,
 	}
 
 	#[pallet::hooks]
@@ -150,6 +224,37 @@ pub mod pallet {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::do_remove_validator(&who)
 		}
+
+		/// Sets the session length in blocks. Rotations then happen at the multiples of
+		/// `blocks`, so the current session may end sooner or later than it would have.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_session_length())]
+		pub fn set_session_length(
+			origin: OriginFor<T>,
+			blocks: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!blocks.is_zero(), Error::<T>::ZeroSessionLength);
+			SessionLength::<T>::put(blocks);
+			Self::deposit_event(Event::SessionLengthSet { blocks });
+			Ok(())
+		}
+
+		/// Sets the fewest validators the set may have. Refused below `MinValidators` and above
+		/// the current target set's size (it would forbid nothing but additions' undoing).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_minimum_set_size())]
+		pub fn set_minimum_set_size(origin: OriginFor<T>, size: u32) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(
+				size >= T::MinValidators::get()
+					&& size as usize <= Validators::<T>::decode_len().unwrap_or(0),
+				Error::<T>::BadMinimumSetSize
+			);
+			MinimumSetSize::<T>::put(size);
+			Self::deposit_event(Event::MinimumSetSizeSet { size });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -169,7 +274,7 @@ pub mod pallet {
 				let index =
 					validators.iter().position(|v| v == who).ok_or(Error::<T>::NotValidator)?;
 				ensure!(
-					validators.len() > T::MinValidators::get() as usize,
+					validators.len() > MinimumSetSize::<T>::get() as usize,
 					Error::<T>::TooFewValidators
 				);
 				validators.remove(index);
@@ -193,8 +298,23 @@ pub mod pallet {
 			Some(validators)
 		}
 
+		/// Blocks per session (never zero: a zero would make every block a rotation).
+		pub fn session_length() -> BlockNumberFor<T> {
+			SessionLength::<T>::get().unwrap_or_else(T::DefaultSessionLength::get).max(One::one())
+		}
+
+		/// The target set governance decided on.
+		pub fn target_set() -> Vec<T::AccountId> {
+			Validators::<T>::get().into_inner()
+		}
+
 		/// The invariants of the module docs.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			ensure!(SessionLength::<T>::get() != Some(Zero::zero()), "zero session length");
+			ensure!(
+				MinimumSetSize::<T>::get() >= T::MinValidators::get(),
+				"minimum set size below MinValidators"
+			);
 			Self::check_set(&Validators::<T>::get()).map_err(Into::into)
 		}
 
@@ -202,8 +322,8 @@ pub mod pallet {
 		fn check_set(validators: &[T::AccountId]) -> Result<(), &'static str> {
 			// Empty: the session pallet's genesis keys decide the first set (the default config).
 			ensure!(
-				validators.is_empty() || validators.len() >= T::MinValidators::get() as usize,
-				"fewer validators than MinValidators"
+				validators.is_empty() || validators.len() >= MinimumSetSize::<T>::get() as usize,
+				"fewer validators than MinimumSetSize"
 			);
 			ensure!(
 				validators.len() <= T::MaxValidators::get() as usize,

@@ -2,7 +2,10 @@
 //! keys is a thread-local set the tests fill.
 
 use crate::{self as pallet_validator_set, *};
-use frame_support::{derive_impl, traits::ConstU32};
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64},
+};
 use polkadot_sdk::{sp_io, sp_runtime::BuildStorage};
 use std::{cell::RefCell, collections::BTreeSet};
 
@@ -58,12 +61,14 @@ impl SessionKeys<u64> for MockSessionKeys {
 
 pub const MIN: u32 = 3;
 pub const MAX: u32 = 6;
+pub const DEFAULT_SESSION_LENGTH: u64 = 10;
 
 impl Config for Test {
 	type AdminOrigin = frame_system::EnsureRoot<u64>;
 	type SessionKeys = MockSessionKeys;
 	type MinValidators = ConstU32<MIN>;
 	type MaxValidators = ConstU32<MAX>;
+	type DefaultSessionLength = ConstU64<DEFAULT_SESSION_LENGTH>;
 	type WeightInfo = ();
 }
 
@@ -71,9 +76,13 @@ impl Config for Test {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage =
 		frame_system::GenesisConfig::<Test>::default().build_storage().unwrap_or_default();
-	pallet_validator_set::GenesisConfig::<Test> { validators: vec![1, 2, 3, 4] }
-		.assimilate_storage(&mut storage)
-		.unwrap_or_default();
+	pallet_validator_set::GenesisConfig::<Test> {
+		validators: vec![1, 2, 3, 4],
+		session_length: None,
+		minimum_set_size: None,
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap_or_default();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

@@ -7,7 +7,10 @@
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use pallet_session::SessionManager as _;
-use polkadot_sdk::{frame_support, sp_runtime::DispatchError};
+use polkadot_sdk::{
+	frame_support::{self, traits::Get as _},
+	sp_runtime::{BuildStorage, DispatchError},
+};
 
 fn root() -> RuntimeOrigin {
 	RuntimeOrigin::root()
@@ -100,4 +103,75 @@ fn only_the_admin_origin_changes_the_set() {
 		);
 		assert_eq!(ValidatorSet::new_session(2), None);
 	});
+}
+
+#[test]
+fn the_session_length_is_the_default_until_the_admin_sets_one_and_never_zero() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(SessionLengthOf::<Test>::get(), DEFAULT_SESSION_LENGTH);
+		assert_noop!(
+			ValidatorSet::set_session_length(RuntimeOrigin::signed(1), 5),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(ValidatorSet::set_session_length(root(), 0), Error::<Test>::ZeroSessionLength);
+		assert_ok!(ValidatorSet::set_session_length(root(), 5));
+		assert_eq!(SessionLengthOf::<Test>::get(), 5);
+		assert_eq!(last_event(), Event::SessionLengthSet { blocks: 5 });
+		assert_ok!(ValidatorSet::do_try_state());
+		// A zero written around the call (a storage migration, `set_storage`) still rotates
+		// once per block at most, and try_state reports it.
+		SessionLength::<Test>::put(0);
+		assert_eq!(SessionLengthOf::<Test>::get(), 1);
+		assert!(ValidatorSet::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn a_genesis_session_length_is_stored_and_zero_is_refused() {
+	let build = |session_length| {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		GenesisConfig::<Test> { validators: vec![1, 2, 3], session_length, minimum_set_size: None }
+			.assimilate_storage(&mut storage)
+			.map(|()| storage)
+	};
+	let storage = build(Some(7)).unwrap();
+	polkadot_sdk::sp_io::TestExternalities::new(storage)
+		.execute_with(|| assert_eq!(SessionLengthOf::<Test>::get(), 7));
+	assert!(std::panic::catch_unwind(|| build(Some(0))).is_err());
+}
+
+#[test]
+fn the_minimum_set_size_is_per_chain_never_below_the_floor_nor_above_the_set() {
+	new_test_ext().execute_with(|| {
+		// The mock's floor is MIN (3) and the set has four members.
+		assert_eq!(MinimumSetSize::<Test>::get(), MIN);
+		assert_noop!(
+			ValidatorSet::set_minimum_set_size(RuntimeOrigin::signed(1), 4),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			ValidatorSet::set_minimum_set_size(root(), MIN - 1),
+			Error::<Test>::BadMinimumSetSize
+		);
+		assert_noop!(
+			ValidatorSet::set_minimum_set_size(root(), 5),
+			Error::<Test>::BadMinimumSetSize
+		);
+		assert_ok!(ValidatorSet::set_minimum_set_size(root(), 4));
+		assert_eq!(last_event(), Event::MinimumSetSizeSet { size: 4 });
+		// Now no member may leave.
+		assert_noop!(ValidatorSet::remove_validator(root(), 4), Error::<Test>::TooFewValidators);
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+	// A genesis minimum below the floor does not start a chain.
+	let below = std::panic::catch_unwind(|| {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		GenesisConfig::<Test> {
+			validators: vec![1, 2, 3],
+			session_length: None,
+			minimum_set_size: Some(MIN - 1),
+		}
+		.assimilate_storage(&mut storage)
+	});
+	assert!(below.is_err());
 }
