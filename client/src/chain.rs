@@ -172,6 +172,31 @@ impl Chain {
 		Ok(BlockHash::from(bytes))
 	}
 
+	/// New session keys in the node's keystore, with the proof that `owner` (a SCALE-encoded
+	/// account) controls them (`author_rotateKeysWithOwner`, an unsafe RPC method).
+	pub async fn rotate_keys_with_owner(&self, owner: &[u8]) -> Result<(Vec<u8>, Vec<u8>), Error> {
+		let generated: Json = self
+			.rpc
+			.request("author_rotateKeysWithOwner", rpc_params![crate::keys::encode_hex(owner)])
+			.await
+			.map_err(|e| {
+				Error::Failed(format!(
+					"{}: author_rotateKeysWithOwner: {e} (an unsafe RPC method: use the \
+					 validator's own node on localhost)",
+					self.url
+				))
+			})?;
+		let field = |name: &str| {
+			generated
+				.get(name)
+				.and_then(Json::as_str)
+				.and_then(|h| h.strip_prefix("0x"))
+				.and_then(crate::keys::decode_hex)
+				.ok_or_else(|| Error::Failed(format!("the node returned no {name}: {generated}")))
+		};
+		Ok((field("keys")?, field("proof")?))
+	}
+
 	/// A client at the best block: reads see the effect of transactions that waited only for
 	/// inclusion, and transactions take their nonce from it.
 	pub async fn at_best(&self) -> Result<AtBlock, Error> {

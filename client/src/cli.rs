@@ -78,9 +78,33 @@ pub enum Command {
 	/// Inference operators: register, redeem vouchers, claim rewards.
 	#[command(subcommand)]
 	Operator(OperatorCommand),
+	/// Validators: the validator sets, session keys.
+	#[command(subcommand)]
+	Validator(ValidatorCommand),
 	/// Governance calls through `sudo` (dev and test networks only).
 	#[command(subcommand)]
 	Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ValidatorCommand {
+	/// Who validates now and from the next session, what governance decided, and when the next
+	/// session starts.
+	Set,
+	/// Make new session keys in the keystore of the node at --url (its own validator node:
+	/// unsafe RPC, localhost only) and register them for the key's account.
+	RotateKeys,
+	/// Register session keys made elsewhere (`author_rotateKeysWithOwner`'s keys and proof).
+	SetKeys {
+		/// The SCALE-encoded session keys, hex (aura then grandpa, 32 bytes each).
+		#[arg(long)]
+		keys: String,
+		/// The ownership proof for the key's account, hex.
+		#[arg(long)]
+		proof: String,
+	},
+	/// Unregister the key's account's session keys (returns the key deposit).
+	PurgeKeys,
 }
 
 #[derive(Debug, Subcommand)]
@@ -227,4 +251,9 @@ pub enum AdminCommand {
 		#[arg(long, value_name = "CREDITS")]
 		capacity: String,
 	},
+	/// Add a validator (it must have registered session keys); it validates from the session
+	/// after the next rotation.
+	AddValidator { account: String },
+	/// Remove a validator (not below the chain's minimum set size).
+	RemoveValidator { account: String },
 }

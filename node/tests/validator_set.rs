@@ -1,11 +1,13 @@
 //! End to end: governance changes the validator set of a running network without a fork.
 //!
 //! Four validators (Alice..Dave, `local` chain, five-block sessions). Eve runs a fifth node
-//! with `--validator` and an empty keystore: `author_rotateKeysWithOwner` makes her session
-//! keys and their ownership proof, she registers them (`Session.set_keys`), and sudo adds her
-//! (`ValidatorSet.add_validator`). After the session change she is in the active set
-//! (`ValidatorSetApi`), authors blocks, and GRANDPA goes on with five voters. Then sudo removes
-//! Dave: once the change is active he authors no block while the others go on finalizing.
+//! with `--validator` and an empty keystore. Through `diem-cli`, as a validator and governance
+//! would: adding her is refused until she has keys; `validator rotate-keys` makes session keys
+//! in her node's keystore (`author_rotateKeysWithOwner`) and registers them with their
+//! ownership proof (`Session.set_keys`); `admin add-validator` (sudo) adds her. After the
+//! session change she is in the active set (`ValidatorSetApi`), authors blocks, and GRANDPA goes
+//! on with five voters. Then `admin remove-validator` removes Dave: once the change is active
+//! he authors no block while the others go on finalizing.
 //!
 //! How long each change took to apply is printed (`scripts/test-network.sh` shows it).
 
@@ -14,15 +16,14 @@
 
 mod common;
 
-use codec::{Decode, Encode};
-use common::{finalized_number, hex, node_key, state_call, submit, unhex, wait_for, Node};
+use codec::Decode;
+use common::{finalized_number, hex, node_binary, node_key, state_call, unhex, wait_for, Node};
 use serde_json::Value;
-use std::time::{Duration, Instant};
-use subxt::{
-	dynamic::{self, Value as Dyn},
-	rpcs::{rpc_params, RpcClient},
-	OnlineClient, PolkadotConfig,
+use std::{
+	process::Command,
+	time::{Duration, Instant},
 };
+use subxt::rpcs::{rpc_params, RpcClient};
 use subxt_signer::sr25519::{dev, Keypair};
 
 const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
@@ -66,30 +67,25 @@ async fn authors(rpc: &RpcClient, from: u64, to: u64) -> Vec<[u8; 32]> {
 	found
 }
 
-/// `Sudo.sudo(ValidatorSet.<call>(who))`, signed by Alice; returns the inner call's result as
-/// SCALE bytes (`Result<(), DispatchError>`: `[0]` is `Ok`).
-async fn sudo_validator_set(
-	node: &Node,
-	client: &OnlineClient<PolkadotConfig>,
-	call: &str,
-	who: [u8; 32],
-) -> Vec<u8> {
-	let inner =
-		Dyn::unnamed_variant("ValidatorSet", [Dyn::unnamed_variant(call, [Dyn::from_bytes(who)])]);
-	let sudo = dynamic::transaction("Sudo", "sudo", (inner,));
-	let events = submit(node, client, &dev::alice(), &sudo, call, PHASE).await;
-	let sudid = events
-		.iter()
-		.map(|event| event.expect("event decodes"))
-		.find(|event| event.pallet_name() == "Sudo" && event.event_name() == "Sudid")
-		.expect("Sudo.Sudid");
-	sudid.field_bytes().to_vec()
+/// Runs `diem-cli --json --url <url> --key <key> <args>` (the binary beside `diem-node`);
+/// returns its exit code and JSON output.
+fn cli(url: &str, key: &str, args: &[&str]) -> (i32, Value) {
+	let binary = node_binary().with_file_name("diem-cli");
+	let output = Command::new(&binary)
+		.args(["--url", url, "--json", "--key", key])
+		.args(args)
+		.env_remove("DIEM_KEY")
+		.env_remove("DIEM_URL")
+		.output()
+		.unwrap_or_else(|e| panic!("{}: {e}", binary.display()));
+	let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+		panic!(
+			"diem-cli {args:?}: output is not JSON ({e}); stderr: {}",
+			String::from_utf8_lossy(&output.stderr)
+		)
+	});
+	(output.status.code().unwrap_or(-1), json)
 }
-
-/// The inner result of a sudo call that succeeded.
-const SUDO_OK: [u8; 1] = [0];
-/// `Err(DispatchError::Module { index: 5 (ValidatorSet), error: 4 (NoSessionKeys) })`.
-const NO_SESSION_KEYS: [u8; 7] = [1, 3, 5, 4, 0, 0, 0];
 
 #[tokio::test(flavor = "multi_thread")]
 async fn governance_adds_and_removes_a_validator_on_a_running_network() {
@@ -100,7 +96,6 @@ async fn governance_adds_and_removes_a_validator_on_a_running_network() {
 	let (mut nodes, rpcs, bootnode) = common::start_validators(&spec, &VALIDATORS).await;
 	let alice_rpc = &rpcs[0];
 	nodes[0].wait_finalized(alice_rpc, 2).await;
-	let (_, client) = nodes[0].connect().await;
 
 	let ids = |keys: &[Keypair]| keys.iter().map(|k| k.public_key().0).collect::<Vec<_>>();
 	let genesis_set = ids(&[dev::alice(), dev::bob(), dev::charlie(), dev::dave()]);
@@ -116,43 +111,37 @@ async fn governance_adds_and_removes_a_validator_on_a_running_network() {
 		&["--chain", &spec, "--validator", "--node-key", &node_key(4), "--bootnodes", &bootnode],
 	);
 	let (eve_rpc, _) = eve.connect().await;
-	let eve_account = dev::eve();
-	let eve_id = eve_account.public_key().0;
-	let generated: Value = eve_rpc
-		.request("author_rotateKeysWithOwner", rpc_params![hex(&eve_id.encode())])
-		.await
-		.unwrap_or_else(|e| eve.fail(format!("author_rotateKeysWithOwner: {e}")));
-	let keys = unhex(generated["keys"].as_str().expect("keys"));
-	let proof = unhex(generated["proof"].as_str().expect("proof"));
+	let eve_id = dev::eve().public_key().0;
+	let alice_url = nodes[0].ws_url();
+	let eve_address =
+		cli(&alice_url, "//Eve", &["address"]).1["account"].as_str().unwrap().to_string();
+
+	// Adding her before she has registered keys is refused, by name.
+	let (code, refused) = cli(&alice_url, "//Alice", &["admin", "add-validator", &eve_address]);
+	assert_eq!((code, &refused["error"]["name"]), (1, &Value::from("NoSessionKeys")), "{refused}");
+
+	// `diem-cli validator rotate-keys` on her own node: keys made in its keystore, registered
+	// with their ownership proof (`Session.set_keys`) from her account.
+	let (code, rotated) = cli(&eve.ws_url(), "//Eve", &["validator", "rotate-keys"]);
+	assert_eq!(code, 0, "{rotated}");
+	let keys = unhex(rotated["keys"].as_str().expect("keys"));
 	// `SessionKeys { aura: sr25519, grandpa: ed25519 }`, 32 bytes each.
-	assert_eq!(keys.len(), 64, "{generated}");
+	assert_eq!(keys.len(), 64, "{rotated}");
 	let eve_aura: [u8; 32] = keys[..32].try_into().unwrap();
 	let has_keys: bool = eve_rpc
 		.request("author_hasSessionKeys", rpc_params![hex(&keys)])
 		.await
 		.expect("author_hasSessionKeys");
-	assert!(has_keys, "eve's keystore lacks the keys it generated");
-
-	// Adding her before she has registered keys is refused.
-	let refused = sudo_validator_set(&nodes[0], &client, "add_validator", eve_id).await;
-	assert_eq!(refused, NO_SESSION_KEYS, "add_validator without session keys");
-
-	let set_keys = dynamic::transaction(
-		"Session",
-		"set_keys",
-		(
-			Dyn::named_composite([
-				("aura", Dyn::from_bytes(&keys[..32])),
-				("grandpa", Dyn::from_bytes(&keys[32..])),
-			]),
-			Dyn::from_bytes(&proof),
-		),
-	);
-	submit(&nodes[0], &client, &eve_account, &set_keys, "Session.set_keys", PHASE).await;
+	assert!(has_keys, "eve's keystore lacks the keys it registered");
 
 	let requested = Instant::now();
-	let added = sudo_validator_set(&nodes[0], &client, "add_validator", eve_id).await;
-	assert_eq!(added, SUDO_OK, "add_validator");
+	let (code, added) = cli(&alice_url, "//Alice", &["admin", "add-validator", &eve_address]);
+	assert_eq!(code, 0, "{added}");
+	let (_, shown) = cli(&alice_url, "//Alice", &["validator", "set"]);
+	assert!(
+		shown["target"].as_array().unwrap().contains(&Value::from(eve_address.clone())),
+		"{shown}"
+	);
 	let state = validator_set(alice_rpc).await;
 	assert!(state.target.contains(&eve_id), "eve not in the target set: {state:?}");
 	assert!(!state.active.contains(&eve_id), "eve active before a session change: {state:?}");
@@ -187,8 +176,8 @@ async fn governance_adds_and_removes_a_validator_on_a_running_network() {
 	// Remove Dave: after the change he authors nothing, and finality goes on.
 	let dave_id = dev::dave().public_key().0;
 	let removed = Instant::now();
-	let result = sudo_validator_set(&nodes[0], &client, "remove_validator", dave_id).await;
-	assert_eq!(result, SUDO_OK, "remove_validator");
+	let (code, result) = cli(&alice_url, "//Alice", &["admin", "remove-validator", "//Dave"]);
+	assert_eq!(code, 0, "{result}");
 	let without_dave = wait_for(&nodes[0], PHASE, "dave out of the active set", || async {
 		let state = validator_set(alice_rpc).await;
 		(!state.active.contains(&dave_id)).then_some(state)

@@ -4,6 +4,7 @@
 mod credits;
 mod holder;
 mod operator;
+mod validator;
 
 pub(crate) use crate::units::parse_amount as amount;
 use crate::{
@@ -31,6 +32,7 @@ pub async fn run(cli: Cli) -> Result<Output, Error> {
 		Command::Diem(command) => holder::diem(&mut ctx, command).await,
 		Command::Credits(command) => credits::run(&mut ctx, command).await,
 		Command::Operator(command) => operator::run(&mut ctx, command).await,
+		Command::Validator(command) => validator::run(&mut ctx, command).await,
 		Command::Admin(command) => admin(&mut ctx, command).await,
 	}
 }
@@ -182,6 +184,25 @@ async fn admin(ctx: &mut Ctx, command: AdminCommand) -> Result<Output, Error> {
 				&receipt,
 				json!({ "operator": ss58(&operator), "capacity": units_json(capacity) }),
 			))
+		}
+		AdminCommand::AddValidator { account } => {
+			let who = parse_account(&account)?;
+			let inner = runtime::Call::ValidatorSet(runtime::validator_set::Call::add_validator {
+				who: chain_account(&who),
+			});
+			let receipt = ctx.submit(&runtime::tx().sudo().sudo(inner)).await?;
+			sudo_outcome(ctx, &receipt).await?;
+			Ok(receipt_output("add validator", &receipt, json!({ "validator": ss58(&who) })))
+		}
+		AdminCommand::RemoveValidator { account } => {
+			let who = parse_account(&account)?;
+			let inner =
+				runtime::Call::ValidatorSet(runtime::validator_set::Call::remove_validator {
+					who: chain_account(&who),
+				});
+			let receipt = ctx.submit(&runtime::tx().sudo().sudo(inner)).await?;
+			sudo_outcome(ctx, &receipt).await?;
+			Ok(receipt_output("remove validator", &receipt, json!({ "validator": ss58(&who) })))
 		}
 	}
 }
