@@ -123,6 +123,35 @@ fn local_testnet_preset_has_alice_and_bob_validating() {
 	});
 }
 
+/// What a node does when it sees a GRANDPA equivocation: it asks the runtime for a proof that
+/// the offending key belonged to a validator of the session (`GrandpaApi`), and the runtime
+/// checks that proof when the report arrives. Here for Bob's key on the local testnet; a key of
+/// nobody's proves nobody.
+#[test]
+fn grandpa_key_ownership_proofs_name_the_validator() {
+	use polkadot_sdk::{
+		frame_support::traits::KeyOwnerProofSystem,
+		sp_consensus_grandpa::{AuthorityId as GrandpaId, KEY_TYPE},
+		sp_keyring::Ed25519Keyring,
+	};
+	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let bob_key: GrandpaId = Ed25519Keyring::Bob.public().into();
+		let proof = crate::Historical::prove((KEY_TYPE, bob_key.clone())).expect("a proof");
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_eq!(
+			crate::Historical::check_proof((KEY_TYPE, bob_key), proof.clone()),
+			Some((bob.clone(), bob))
+		);
+		// The proof is for this session and its two validators: what `report_equivocation`
+		// weighs and checks against.
+		assert_eq!((proof.session, proof.validator_count), (0, 2));
+		// A key nobody registered gets a proof of its absence, which names nobody.
+		let stranger: GrandpaId = Ed25519Keyring::Ferdie.public().into();
+		let absence = crate::Historical::prove((KEY_TYPE, stranger.clone())).expect("a proof");
+		assert_eq!(crate::Historical::check_proof((KEY_TYPE, stranger), absence), None);
+	});
+}
+
 #[test]
 fn default_genesis_builds() {
 	// The empty (`None`) preset is the plain default config; it must build too.
