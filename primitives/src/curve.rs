@@ -339,7 +339,7 @@ mod tests {
 	}
 
 	#[test]
-	fn venice_published_rates() {
+	fn venice_published_rates() -> Result<(), CurveError> {
 		let p = CurveParams::venice();
 		let at = |diem_amount: u128| match marginal_rate(&p, diem_amount * diem::UNIT) {
 			Ok(rate) => rate as f64 / UNIT_F,
@@ -351,42 +351,45 @@ mod tests {
 		assert!((at(38_000) - e2).abs() < 1e-9 * e2, "rate(T) = {}", at(38_000));
 		assert!((at(38_000) - 665.0).abs() < 0.05);
 		// Venice's cap is well inside the series bound validation enforces.
-		let terms = series_length(&p, p.max_supply).unwrap();
+		let terms = series_length(&p, p.max_supply)?;
 		assert!(terms > 40 && terms < MAX_TERMS, "{terms} terms at the cap");
+		Ok(())
 	}
 
 	#[test]
-	fn cumulative_matches_reference_over_the_whole_range() {
+	fn cumulative_matches_reference_over_the_whole_range() -> Result<(), CurveError> {
 		let p = CurveParams::venice();
 		for step in 1..=570u128 {
 			let supply = step * 100 * diem::UNIT + step * 7_919; // not round numbers
 			let supply = supply.min(p.max_supply);
-			let got = cumulative_cost(&p, supply).unwrap() as f64;
+			let got = cumulative_cost(&p, supply)? as f64;
 			let want = reference_cumulative(&p, supply);
 			assert!((got - want).abs() <= 1e-9 * want, "C({supply}) = {got}, reference {want}");
 		}
+		Ok(())
 	}
 
 	#[test]
-	fn rate_matches_reference() {
+	fn rate_matches_reference() -> Result<(), CurveError> {
 		let p = CurveParams::venice();
 		for step in 0..=57u128 {
 			let supply = step * 1_000 * diem::UNIT;
-			let got = marginal_rate(&p, supply).unwrap() as f64;
+			let got = marginal_rate(&p, supply)? as f64;
 			let want = reference_rate(&p, supply);
 			assert!(
 				(got - want).abs() <= 1e-9 * want + 1.0,
 				"rate({supply}) = {got}, reference {want}"
 			);
 		}
+		Ok(())
 	}
 
 	#[test]
-	fn tiny_mints_are_within_one_base_unit() {
+	fn tiny_mints_are_within_one_base_unit() -> Result<(), CurveError> {
 		let p = CurveParams::venice();
 		for supply in [0, 1, 10_000 * diem::UNIT + 3, 38_000 * diem::UNIT, p.max_supply - 1_000] {
 			for amount in [1u128, 2, 7, 100, 999] {
-				let got = mint_cost(&p, supply, amount).unwrap() as f64;
+				let got = mint_cost(&p, supply, amount)? as f64;
 				// Midpoint rule: exact to far below a base unit for spans this small.
 				let want = reference_rate(&p, supply + amount / 2) / UNIT_F * amount as f64;
 				assert!(
@@ -395,15 +398,17 @@ mod tests {
 				);
 			}
 		}
+		Ok(())
 	}
 
 	#[test]
-	fn split_mints_cost_exactly_one_mint() {
+	fn split_mints_cost_exactly_one_mint() -> Result<(), CurveError> {
 		let p = CurveParams::venice();
 		let (s, a, b) = (1_234 * diem::UNIT + 5, 777 * diem::UNIT + 3, 4_321 * diem::UNIT + 11);
-		let whole = mint_cost(&p, s, a + b).unwrap();
-		let split = mint_cost(&p, s, a).unwrap() + mint_cost(&p, s + a, b).unwrap();
+		let whole = mint_cost(&p, s, a + b)?;
+		let split = mint_cost(&p, s, a)? + mint_cost(&p, s + a, b)?;
 		assert_eq!(whole, split);
+		Ok(())
 	}
 
 	#[test]
@@ -434,21 +439,27 @@ mod tests {
 	}
 
 	#[test]
-	fn inverse_is_exact_at_the_edges() {
+	fn inverse_is_exact_at_the_edges() -> Result<(), CurveError> {
 		let p = CurveParams::venice();
 		assert_eq!(diem_for_stake(&p, 0, 0), Ok((0, 0)));
 		// Less than one base unit of DIEM costs buys nothing.
 		assert_eq!(diem_for_stake(&p, 0, 89), Ok((0, 0)));
 		// More than the whole curve costs buys the rest of the cap.
-		let all = cumulative_cost(&p, p.max_supply).unwrap();
+		let all = cumulative_cost(&p, p.max_supply)?;
 		assert_eq!(diem_for_stake(&p, 0, all + 1), Ok((p.max_supply, all)));
 		assert_eq!(diem_for_stake(&p, 0, Balance::MAX), Ok((p.max_supply, all)));
 		assert_eq!(diem_for_stake(&p, p.max_supply, 1_000 * hash::UNIT), Ok((0, 0)));
+		Ok(())
 	}
 
 	mod properties {
 		use super::*;
 		use proptest::prelude::*;
+
+		/// A curve error as a failed case (with the error), not a panic.
+		fn failed(error: CurveError) -> TestCaseError {
+			TestCaseError::fail(format!("{error:?}"))
+		}
 
 		fn supply() -> impl Strategy<Value = Balance> {
 			0..=CurveParams::venice().max_supply
@@ -461,38 +472,38 @@ mod tests {
 			fn cumulative_and_rate_are_monotone(a in supply(), b in supply()) {
 				let p = CurveParams::venice();
 				let (lo, hi) = (a.min(b), a.max(b));
-				prop_assert!(cumulative_cost(&p, lo).unwrap() <= cumulative_cost(&p, hi).unwrap());
-				prop_assert!(marginal_rate(&p, lo).unwrap() <= marginal_rate(&p, hi).unwrap());
+				prop_assert!(cumulative_cost(&p, lo).map_err(failed)? <= cumulative_cost(&p, hi).map_err(failed)?);
+				prop_assert!(marginal_rate(&p, lo).map_err(failed)? <= marginal_rate(&p, hi).map_err(failed)?);
 			}
 
 			#[test]
 			fn positive_mints_cost_something(s in supply(), d in 1..=1_000 * diem::UNIT) {
 				let p = CurveParams::venice();
 				prop_assume!(s + d <= p.max_supply);
-				prop_assert!(mint_cost(&p, s, d).unwrap() > 0);
+				prop_assert!(mint_cost(&p, s, d).map_err(failed)? > 0);
 			}
 
 			#[test]
 			fn splitting_a_mint_never_changes_its_cost(s in supply(), a in 0..=5_000 * diem::UNIT, b in 0..=5_000 * diem::UNIT) {
 				let p = CurveParams::venice();
 				prop_assume!(s + a + b <= p.max_supply);
-				let whole = mint_cost(&p, s, a + b).unwrap();
-				let split = mint_cost(&p, s, a).unwrap() + mint_cost(&p, s + a, b).unwrap();
+				let whole = mint_cost(&p, s, a + b).map_err(failed)?;
+				let split = mint_cost(&p, s, a).map_err(failed)? + mint_cost(&p, s + a, b).map_err(failed)?;
 				prop_assert_eq!(whole, split);
 			}
 
 			#[test]
 			fn inverse_buys_the_most_the_stake_affords(s in supply(), stake in 0..=5_000_000 * hash::UNIT) {
 				let p = CurveParams::venice();
-				let found = search_diem_for_stake(&p, s, stake).unwrap();
+				let found = search_diem_for_stake(&p, s, stake).map_err(failed)?;
 				// Newton closes in on the answer in a few rounds, far below the bound weights charge.
 				prop_assert!(found.rounds <= NEWTON_ROUNDS, "{} rounds", found.rounds);
 				let (bought, cost) = (found.diem, found.cost);
 				prop_assert!(cost <= stake);
-				prop_assert_eq!(cost, mint_cost(&p, s, bought).unwrap());
+				prop_assert_eq!(cost, mint_cost(&p, s, bought).map_err(failed)?);
 				prop_assert!(s + bought <= p.max_supply);
 				if s + bought < p.max_supply {
-					prop_assert!(mint_cost(&p, s, bought + 1).unwrap() > stake);
+					prop_assert!(mint_cost(&p, s, bought + 1).map_err(failed)? > stake);
 				}
 			}
 		}

@@ -285,9 +285,9 @@ mod tests {
 	#[test]
 	fn every_scheme_and_wrapping_verifies_and_names_its_scheme() {
 		for wrapping in [PayloadWrapping::Raw, PayloadWrapping::Bytes] {
-			let sr = sign_with(&sr25519::Pair::from_string("//Alice", None).unwrap(), wrapping);
-			let ed = sign_with(&ed25519::Pair::from_string("//Alice", None).unwrap(), wrapping);
-			let ec = sign_with(&ecdsa::Pair::from_string("//Alice", None).unwrap(), wrapping);
+			let sr = sign_with(&sr25519::Pair::from_seed(&[1; 32]), wrapping);
+			let ed = sign_with(&ed25519::Pair::from_seed(&[1; 32]), wrapping);
+			let ec = sign_with(&ecdsa::Pair::from_seed(&[1; 32]), wrapping);
 			assert_eq!(sr.scheme(), SignatureScheme::Sr25519);
 			assert_eq!(ed.scheme(), SignatureScheme::Ed25519);
 			assert_eq!(ec.scheme(), SignatureScheme::Ecdsa);
@@ -299,7 +299,7 @@ mod tests {
 
 	#[test]
 	fn any_changed_field_breaks_the_signature() {
-		let pair = sr25519::Pair::from_string("//Bob", None).unwrap();
+		let pair = sr25519::Pair::from_seed(&[2; 32]);
 		let voucher = sign_with(&pair, PayloadWrapping::Raw);
 		assert!(!voucher.verify(H256::repeat_byte(1), &operator()), "another chain");
 		assert!(!voucher.verify(genesis(), &AccountId::new([8; 32])), "another operator");
@@ -335,7 +335,7 @@ mod tests {
 
 	#[test]
 	fn a_payer_may_differ_from_the_signer() {
-		let spender = ed25519::Pair::from_string("//Charlie", None).unwrap();
+		let spender = ed25519::Pair::from_seed(&[3; 32]);
 		let payer = AccountId::new([5; 32]);
 		let voucher = Voucher::sign(
 			&spender,
