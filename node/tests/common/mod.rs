@@ -159,16 +159,12 @@ pub fn set_genesis_validators(
 
 /// `0x`-prefixed lowercase hex.
 pub fn hex(bytes: &[u8]) -> String {
-	format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+	polkadot_sdk::sp_core::bytes::to_hex(bytes, false)
 }
 
-/// The bytes of `0x`-prefixed (or bare) hex.
+/// The bytes of `0x`-prefixed hex.
 pub fn unhex(text: &str) -> Vec<u8> {
-	let digits = text.trim_start_matches("0x");
-	(0..digits.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex"))
-		.collect()
+	polkadot_sdk::sp_core::bytes::from_hex(text).unwrap_or_else(|e| panic!("{text}: {e:?}"))
 }
 
 /// Calls runtime API `function` with SCALE `args` at block `at` (the best block when `None`)
