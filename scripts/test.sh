@@ -25,12 +25,6 @@ fi
 if [ "$#" -eq 0 ]; then
 	"$REPO_ROOT/scripts/economics.sh" --check || status=1
 fi
-# The runtime's next release, which node/tests/runtime_upgrade.rs installs on a running network.
-if DIEM_UPGRADE_WASM="$("$REPO_ROOT/scripts/upgrade-wasm.sh")"; then
-	export DIEM_UPGRADE_WASM
-else
-	status=1
-fi
 # --no-fail-fast: run every test binary, so one failure does not hide others.
 cargo test --workspace --profile "$PROFILE" --locked --no-fail-fast "$@" || status=1
 exit "$status"

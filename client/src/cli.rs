@@ -145,6 +145,8 @@ pub enum DiemCommand {
 		#[arg(long)]
 		expires_at: Option<u32>,
 	},
+	/// What a spender may still transfer of an owner's DIEM, and until when.
+	Allowance { owner: String, spender: String },
 	/// Transfer DIEM from an owner who approved you.
 	TransferFrom { owner: String, to: String, amount: String },
 	/// Pay DIEM with a memo (an invoice id, an order reference).
@@ -223,6 +225,8 @@ pub enum OperatorCommand {
 	},
 	/// Stop redeeming; the bond is released after the dispute delay.
 	Unregister,
+	/// Take back the bond of an unregistered operator once its dispute delay has passed.
+	ReleaseBond,
 	/// Redeem a file of vouchers (one per line: the hex or JSON `sign-voucher` prints), in
 	/// batches; signed with the operator's redeem key.
 	Redeem {

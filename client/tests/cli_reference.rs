@@ -51,3 +51,26 @@ fn docs_cli_md_is_the_current_help() {
 		"docs/cli.md is not the current `diem-cli --help`: run scripts/cli-docs.sh and commit it"
 	);
 }
+
+/// `docs/rpc.md` quotes `examples/mint_and_credits.rs` (which the lifecycle test runs): every
+/// line of its Rust block must still be a line of the example.
+#[test]
+fn docs_rpc_md_quotes_the_tested_example() {
+	let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+	let docs = std::fs::read_to_string(root.join("../docs/rpc.md")).unwrap();
+	let example = std::fs::read_to_string(root.join("examples/mint_and_credits.rs")).unwrap();
+	let example_lines: Vec<&str> = example.lines().map(str::trim).collect();
+	let block = docs
+		.split("```rust\n")
+		.nth(1)
+		.and_then(|rest| rest.split("```").next())
+		.expect("a Rust block in docs/rpc.md");
+	let quoted: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+	assert!(quoted.len() > 10, "the Rust block is too short to be the example: {block}");
+	for line in quoted {
+		assert!(
+			example_lines.contains(&line),
+			"docs/rpc.md quotes a line the example lacks: {line}"
+		);
+	}
+}

@@ -32,32 +32,72 @@ fn short_epoch_spec(dir: &Path) -> String {
 	})
 }
 
+/// The well-known development mnemonic (`//Alice` is `<DEV_PHRASE>//Alice`): keys from the
+/// environment and from files are checked with it.
+const DEV_PHRASE: &str = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+
+/// Where a command's signing key comes from.
+#[derive(Clone, Copy)]
+enum KeySource<'a> {
+	None,
+	/// `--key <secret>`
+	Arg(&'a str),
+	/// `DIEM_KEY=<secret>`
+	Env(&'a str),
+	/// `--key-file <path>`
+	File(&'a Path),
+}
+
+impl<'a> From<Option<&'a str>> for KeySource<'a> {
+	fn from(key: Option<&'a str>) -> Self {
+		key.map_or(KeySource::None, KeySource::Arg)
+	}
+}
+
 /// Runs `diem-cli --json` and returns its exit code and JSON output.
-fn cli_raw(node: &Node, key: Option<&str>, wait: &str, args: &[&str]) -> (i32, Json) {
+fn cli_raw<'a>(
+	node: &Node,
+	key: impl Into<KeySource<'a>>,
+	wait: &str,
+	args: &[&str],
+) -> (i32, Json) {
 	let mut command = Command::new(env!("CARGO_BIN_EXE_diem-cli"));
 	command.args(["--url", &node.ws_url(), "--json", "--wait", wait]);
 	command.env_remove("DIEM_KEY").env_remove("DIEM_URL");
-	if let Some(key) = key {
-		command.args(["--key", key]);
+	match key.into() {
+		KeySource::None => {}
+		KeySource::Arg(key) => {
+			command.args(["--key", key]);
+		}
+		KeySource::Env(key) => {
+			command.env("DIEM_KEY", key);
+		}
+		KeySource::File(path) => {
+			command.arg("--key-file").arg(path);
+		}
 	}
 	let output = command.args(args).output().expect("run diem-cli");
 	let stdout = String::from_utf8_lossy(&output.stdout);
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(
+		!stdout.contains("bottom drive") && !stderr.contains("bottom drive"),
+		"diem-cli {args:?} echoed the mnemonic"
+	);
 	let json = serde_json::from_str(stdout.trim()).unwrap_or_else(|e| {
 		node.fail(format!(
-			"diem-cli {args:?}: output is not JSON ({e}): {stdout}\nstderr: {}",
-			String::from_utf8_lossy(&output.stderr)
+			"diem-cli {args:?}: output is not JSON ({e}): {stdout}\nstderr: {stderr}"
 		))
 	});
 	(output.status.code().unwrap_or(-1), json)
 }
 
 /// Runs a command that must succeed; intermediate steps wait for inclusion only.
-fn cli(node: &Node, key: Option<&str>, args: &[&str]) -> Json {
+fn cli<'a>(node: &Node, key: impl Into<KeySource<'a>>, args: &[&str]) -> Json {
 	run_ok(node, key, "in-block", args)
 }
 
 /// Runs a command that must succeed and waits for finality (checkpoints).
-fn cli_final(node: &Node, key: Option<&str>, args: &[&str]) -> Json {
+fn cli_final<'a>(node: &Node, key: impl Into<KeySource<'a>>, args: &[&str]) -> Json {
 	let json = run_ok(node, key, "finalized", args);
 	let mut flags = Vec::new();
 	finalized_flags(&json, &mut flags);
@@ -79,7 +119,7 @@ fn finalized_flags(json: &Json, flags: &mut Vec<bool>) {
 	}
 }
 
-fn run_ok(node: &Node, key: Option<&str>, wait: &str, args: &[&str]) -> Json {
+fn run_ok<'a>(node: &Node, key: impl Into<KeySource<'a>>, wait: &str, args: &[&str]) -> Json {
 	let (code, json) = cli_raw(node, key, wait, args);
 	if code != 0 {
 		node.fail(format!("diem-cli {args:?} failed with {code}: {json}"));
@@ -166,6 +206,16 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 	let info = cli(&node, None, &["info"]);
 	assert_eq!(info["epoch"]["length_ms"], EPOCH_MS, "{info}");
 
+	// docs/rpc.md's subxt program, run as written: Eve mints 1 DIEM (finalized) and has no
+	// credit stake.
+	let example = run_example(&node, "mint_and_credits", &[&node.ws_url(), "//Eve"]);
+	assert!(
+		example.contains("minted 1000000000000 DIEM base units")
+			&& example.contains("no credit stake"),
+		"{example}"
+	);
+	assert_eq!(units(&balance(&node, "//Eve")["position"]["outstanding"]), UNIT);
+
 	// Charlie registers as an operator with Dave as its redeem key; governance approves it.
 	let charlie =
 		cli(&node, Some("//Charlie"), &["address"])["account"].as_str().unwrap().to_string();
@@ -178,6 +228,34 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 	let status = cli(&node, None, &["operator", "status", "//Charlie"]);
 	assert_eq!(status["status"]["status"], "approved", "{status}");
 	assert_eq!(units(&status["bond"]), 10_000 * UNIT);
+
+	// Alice stakes 100 HASH more: it is held from her free HASH (the fee apart) and counts as
+	// unlocked stake. Then she claims her staking rewards into her free HASH.
+	let before = balance(&node, "//Alice");
+	let stake = cli(&node, Some("//Alice"), &["hash", "stake", "100"]);
+	let staked = balance(&node, "//Alice");
+	assert_eq!(
+		units(&staked["stake"]["unlocked"]),
+		units(&before["stake"]["unlocked"]) + 100 * UNIT,
+		"{staked}"
+	);
+	assert_eq!(units(&staked["hash"]["reserved"]), units(&before["hash"]["reserved"]) + 100 * UNIT);
+	assert_eq!(
+		units(&staked["hash"]["free"]),
+		units(&before["hash"]["free"]) - 100 * UNIT - fee(&stake)
+	);
+	let pending = units(&staked["stake"]["claimable_rewards"]);
+	assert!(pending > 0, "no staking rewards accrued: {staked}");
+	let claim = cli(&node, Some("//Alice"), &["hash", "claim"]);
+	let claimed = number(&event(&claim, "ComputeStaking", "RewardsClaimed")["fields"]["amount"]);
+	// The claim pays what had accrued by its block: at least what the API showed before.
+	assert!(claimed >= pending, "claimed {claimed}, {pending} were claimable before");
+	let rewarded = balance(&node, "//Alice");
+	assert_eq!(
+		units(&rewarded["hash"]["free"]),
+		units(&staked["hash"]["free"]) + claimed - fee(&claim)
+	);
+	assert!(units(&rewarded["stake"]["claimable_rewards"]) < claimed, "{rewarded}");
 
 	// Alice mints 10 DIEM: the cost is the quote, and her position and stake show it.
 	let before = balance(&node, "//Alice");
@@ -202,20 +280,65 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 		units(&after["diem"]["free"]) - 5 * UNIT
 	);
 
-	// Alice burns her 10 DIEM back: the stake behind them is unlocked; then she unstakes it
+	// Alice approves Bob for 2 DIEM (a DIEM deposit is held while the approval stands); Bob
+	// moves 1.5 of it to Charlie; Alice pays Charlie 0.5 with a memo; Bob moves the last 0.5,
+	// which uses the approval up and releases the deposit.
+	let diem_of = |who: &str| balance(&node, who)["diem"].clone();
+	let allowance =
+		|| cli(&node, None, &["diem", "allowance", "//Alice", "//Bob"])["allowance"].clone();
+	let unapproved = diem_of("//Alice");
+	cli(&node, Some("//Alice"), &["diem", "approve", "//Bob", "2"]);
+	let approved = diem_of("//Alice");
+	let deposit = units(&approved["held_for_allowance_deposits"])
+		- units(&unapproved["held_for_allowance_deposits"]);
+	assert!(deposit > 0, "no deposit held: {approved}");
+	assert_eq!(units(&approved["free"]), units(&unapproved["free"]) - deposit);
+	assert_eq!(units(&allowance()["amount"]), 2 * UNIT);
+	cli(&node, Some("//Bob"), &["diem", "transfer-from", "//Alice", "//Charlie", "1.5"]);
+	assert_eq!(units(&allowance()["amount"]), UNIT / 2);
+	assert_eq!(units(&diem_of("//Charlie")["free"]), 3 * UNIT / 2);
+	let pay =
+		cli(&node, Some("//Alice"), &["diem", "pay", "//Charlie", "0.5", "--memo", "order-42"]);
+	assert_eq!(number(&event(&pay, "DiemLedger", "Paid")["fields"]["amount"]), UNIT / 2);
+	assert_eq!(units(&diem_of("//Charlie")["free"]), 2 * UNIT);
+	cli(&node, Some("//Bob"), &["diem", "transfer-from", "//Alice", "//Charlie", "0.5"]);
+	assert!(allowance().is_null(), "the used-up approval is still there: {}", allowance());
+	let settled = diem_of("//Alice");
+	assert_eq!(units(&diem_of("//Charlie")["free"]), 5 * UNIT / 2);
+	assert_eq!(
+		units(&settled["held_for_allowance_deposits"]),
+		units(&unapproved["held_for_allowance_deposits"])
+	);
+	assert_eq!(units(&settled["free"]), units(&unapproved["free"]) - 5 * UNIT / 2);
+
+	// Alice burns 10 DIEM: the stake unlocked is the position's average cost of 10 DIEM
+	// (rounded down), and the position keeps the rest. Then she unstakes what was unlocked
 	// (withdrawn at the end, after the one-minute unbonding of the dev chain).
+	let position = balance(&node, "//Alice")["position"].clone();
+	let (locked, outstanding) = (units(&position["locked"]), units(&position["outstanding"]));
+	let unlocked = locked.checked_mul(10 * UNIT).unwrap() / outstanding;
+	assert!(unlocked > 0 && unlocked <= quote, "burn unlocks {unlocked}, mint cost {quote}");
 	let burn = cli(&node, Some("//Alice"), &["diem", "burn", "10"]);
-	let unlocked = number(&event(&burn, "Diem", "Burned")["fields"]["unlocked"]);
+	assert_eq!(number(&event(&burn, "Diem", "Burned")["fields"]["unlocked"]), unlocked);
 	let burned = balance(&node, "//Alice");
 	assert_eq!(
 		units(&burned["position"]["outstanding"]),
 		units(&before["position"]["outstanding"])
 	);
+	assert_eq!(units(&burned["position"]["locked"]), locked - unlocked);
 	assert_eq!(units(&burned["stake"]["locked"]), units(&after["stake"]["locked"]) - unlocked);
-	assert!(unlocked > 0 && unlocked <= quote, "burn unlocked {unlocked}, mint cost {quote}");
+	assert_eq!(
+		units(&burned["stake"]["unlocked"]),
+		units(&rewarded["stake"]["unlocked"]) - quote + unlocked
+	);
 	let unstake = cli_final(&node, Some("//Alice"), &["hash", "unstake", &units_text(unlocked)]);
 	let unbonding_end =
 		event(&unstake, "ComputeStaking", "Unbonding")["fields"]["end"].as_u64().unwrap();
+	let unbonding = balance(&node, "//Alice")["stake"]["unbonding"].clone();
+	assert_eq!(
+		unbonding,
+		serde_json::json!([{ "amount": unlocked.to_string(), "end_block": unbonding_end }])
+	);
 
 	// Bob stakes 4 DIEM for credits, and authorizes his ed25519 key as a spender (cap 2).
 	cli(&node, Some("//Bob"), &["credits", "stake", "4"]);
@@ -224,7 +347,17 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 		.unwrap()
 		.to_string();
 	cli_final(&node, Some("//Bob"), &["credits", "add-spender", &bob_ed, "--cap", "2"]);
-	assert_eq!(units(&credits(&node, "//Bob")["staked"]), 4 * UNIT);
+	let state = credits(&node, "//Bob");
+	assert_eq!(units(&state["staked"]), 4 * UNIT);
+	assert_eq!(
+		state["spenders"],
+		serde_json::json!([{
+			"spender": bob_ed,
+			"cap_per_epoch": (2 * UNIT).to_string(),
+			"used": "0",
+			"removed_in": null,
+		}])
+	);
 
 	// From the next epoch the whole stake counts: an allowance of 4 credits.
 	let epoch = current_epoch(&node) + 1;
@@ -269,19 +402,19 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 	assert_eq!(units(&redeem["credits_paid"]), 2_500_000_000_000);
 	assert_eq!(usage(&node, "//Bob", epoch), (4 * UNIT, 2_500_000_000_000, 1_500_000_000_000));
 
-	// Bad vouchers: tampered, for another chain, replayed; and one over the allowance, which is
-	// paid what is left of it.
+	// Bad vouchers: a tampered one; one signed for another chain, refused, while its twin
+	// signed for this chain (the only difference) is paid 0.4; a replayed one; and one over the
+	// allowance, which is paid what is left of it (4 - 1.9 asked, 4 - 2.9 left).
+	let genesis = info["genesis"].as_str().unwrap().to_string();
+	assert_eq!(genesis.len(), 66, "{info}");
 	let mut tampered = sign("ed25519", "1.8", &["--payer", "//Bob"]);
 	let last = tampered.pop().unwrap();
 	tampered.push(if last == '0' { '1' } else { '0' });
-	let other_chain = sign(
-		"ed25519",
-		"1.9",
-		&["--payer", "//Bob", "--genesis", &format!("0x{}", "11".repeat(32))],
-	);
+	let other_chain = sign("sr25519", "1.9", &["--genesis", &format!("0x{}", "11".repeat(32))]);
+	let this_chain = sign("sr25519", "1.9", &["--genesis", &genesis]);
 	let over = sign("sr25519", "4", &[]);
-	let file = redeem_file(dir.path(), "two.txt", &[tampered, other_chain, v_sr, over]);
-	let redeem = cli_final(&node, Some("//Dave"), &["operator", "redeem", &file]);
+	let file = redeem_file(dir.path(), "two.txt", &[tampered, other_chain, this_chain, v_sr, over]);
+	let redeem = cli(&node, Some("//Dave"), &["operator", "redeem", &file]);
 	let rows = redeem["vouchers"].as_array().unwrap();
 	let outcome = |i: usize| {
 		(
@@ -291,11 +424,12 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 	};
 	assert_eq!(outcome(0), ("refused", "BadSignature"), "{redeem}");
 	assert_eq!(outcome(1), ("refused", "BadSignature"), "{redeem}");
-	assert_eq!(outcome(2), ("refused", "NotIncreasing"), "{redeem}");
-	assert_eq!(outcome(3), ("partly_paid", "AllowanceExhausted"), "{redeem}");
+	assert_eq!(outcome(2), ("paid", ""), "{redeem}");
+	assert_eq!(outcome(3), ("refused", "NotIncreasing"), "{redeem}");
+	assert_eq!(outcome(4), ("partly_paid", "AllowanceExhausted"), "{redeem}");
 	assert_eq!(
-		(units(&rows[3]["asked"]), units(&rows[3]["paid"])),
-		(2_500_000_000_000, 1_500_000_000_000)
+		(units(&rows[4]["asked"]), units(&rows[4]["paid"])),
+		(2_100_000_000_000, 1_100_000_000_000)
 	);
 	assert_eq!(units(&redeem["credits_paid"]), 1_500_000_000_000);
 	assert_eq!(usage(&node, "//Bob", epoch), (4 * UNIT, 4 * UNIT, 0));
@@ -304,6 +438,19 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 		status["epochs"].as_array().unwrap().iter().find(|x| x["epoch"] == epoch).unwrap();
 	assert_eq!(units(&redeemed["redeemed"]), 4 * UNIT, "{status}");
 
+	// Charlie stops operating: its redeem key is dropped at once; the bond stays held through
+	// the dispute delay, and an early release is refused by name.
+	let leaving = cli(&node, Some("//Charlie"), &["operator", "unregister"]);
+	let bond_release_epoch = event(&leaving, "InferenceCredits", "OperatorLeaving")["fields"]
+		["bond_release_epoch"]
+		.as_u64()
+		.unwrap();
+	let status = cli(&node, None, &["operator", "status", "//Charlie"]);
+	assert_eq!(status["status"]["status"], "leaving", "{status}");
+	let (code, early) =
+		cli_raw(&node, Some("//Charlie"), "in-block", &["operator", "release-bond"]);
+	assert_eq!((code, early["error"]["name"].as_str()), (1, Some("BondStillLocked")), "{early}");
+
 	// The allowance renews each epoch and nothing rolls over: 4 credits in the next epoch, and
 	// 4 (not 8) in the one after, though the next one's went unused.
 	wait_for_epoch(&node, epoch + 1);
@@ -311,8 +458,21 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 	wait_for_epoch(&node, epoch + 2);
 	assert_eq!(usage(&node, "//Bob", epoch + 2), (4 * UNIT, 0, 4 * UNIT));
 
+	// Bob revokes his spender key: it stays listed, marked with the epoch of its removal, while
+	// vouchers it signed before can still be redeemed.
+	let removed_from = current_epoch(&node);
+	cli(&node, Some("//Bob"), &["credits", "remove-spender", &bob_ed]);
+	let spender = credits(&node, "//Bob")["spenders"][0].clone();
+	assert_eq!(spender["spender"], bob_ed.as_str());
+	let removed_in = spender["removed_in"].as_u64().unwrap_or_else(|| panic!("{spender}"));
+	assert!((removed_from..=current_epoch(&node)).contains(&removed_in), "{spender}");
 	// Bob unstakes; the DIEM is released after the boundary and withdrawn.
 	cli(&node, Some("//Bob"), &["credits", "unstake", "4"]);
+	let state = credits(&node, "//Bob");
+	assert_eq!(units(&state["staked"]), 0, "{state}");
+	let unlocking: Vec<u128> =
+		state["unlocking"].as_array().unwrap().iter().map(|c| units(&c["amount"])).collect();
+	assert_eq!(unlocking, [4 * UNIT], "{state}");
 	let (code, early) = cli_raw(&node, Some("//Bob"), "in-block", &["credits", "withdraw"]);
 	assert_eq!((code, early["error"]["kind"].as_str()), (1, Some("chain")), "{early}");
 	assert_eq!(early["error"]["name"], "NothingToWithdraw", "{early}");
@@ -323,7 +483,9 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 		epochs.iter().any(|x| x["epoch"] == epoch && units(&x["claimable"]) > 0)
 	};
 	wait_until(&node, "the epoch's claims to open", claimable_now);
-	cli_final(&node, Some("//Bob"), &["credits", "withdraw"]);
+	// Bob's key comes from the environment this time, as a mnemonic with a derivation path.
+	let bob_secret = format!("{DEV_PHRASE}//Bob");
+	cli_final(&node, KeySource::Env(&bob_secret), &["credits", "withdraw"]);
 	let bob = balance(&node, "//Bob");
 	assert_eq!(
 		(units(&bob["diem"]["free"]), units(&bob["diem"]["held_for_credits"])),
@@ -338,8 +500,11 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 			["claimable"],
 	);
 	assert!(claimable > 0, "nothing claimable: {status}");
+	// Charlie's key comes from a file, as a mnemonic with a derivation path.
+	let key_file = dir.path().join("charlie.key");
+	std::fs::write(&key_file, format!("{DEV_PHRASE}//Charlie\n")).unwrap();
 	let free_before = units(&balance(&node, "//Charlie")["hash"]["free"]);
-	let claim = cli_final(&node, Some("//Charlie"), &["operator", "claim", "--epoch", &e]);
+	let claim = cli_final(&node, KeySource::File(&key_file), &["operator", "claim", "--epoch", &e]);
 	assert_eq!(units(&claim["claimed"]), claimable, "{claim}");
 	let claim_fee = fee(&claim["claims"][0]);
 	assert_eq!(
@@ -359,6 +524,22 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 	assert_eq!(units(&alice["hash"]["free"]), hash_before + unlocked - fee(&withdraw));
 	assert!(alice["stake"]["unbonding"].as_array().unwrap().is_empty(), "{alice}");
 
+	// Charlie's dispute delay is over: the bond returns to its free HASH and the operator is
+	// gone.
+	wait_for_epoch(&node, bond_release_epoch);
+	let charlie_before = balance(&node, "//Charlie")["hash"].clone();
+	let release = cli_final(&node, Some("//Charlie"), &["operator", "release-bond"]);
+	let bond = number(&event(&release, "InferenceCredits", "OperatorRemoved")["fields"]["bond"]);
+	assert_eq!(bond, 10_000 * UNIT);
+	let charlie_after = balance(&node, "//Charlie")["hash"].clone();
+	assert_eq!(units(&charlie_after["reserved"]), units(&charlie_before["reserved"]) - bond);
+	assert_eq!(
+		units(&charlie_after["free"]),
+		units(&charlie_before["free"]) + bond - fee(&release)
+	);
+	let (code, gone) = cli_raw(&node, None, "in-block", &["operator", "status", "//Charlie"]);
+	assert_eq!(code, 1, "{gone}");
+
 	drop(rpc);
 	let status = node.stop();
 	assert!(status.success(), "node did not shut down cleanly: {status}");
@@ -369,6 +550,47 @@ fn cli_raw_key_scheme(node: &Node, key: &str, scheme: &str, args: &[&str]) -> Js
 	let mut full = vec!["--scheme", scheme];
 	full.extend_from_slice(args);
 	run_ok(node, Some(key), "in-block", &full)
+}
+
+/// Runs one of the client's examples and returns its standard output; fails the test if it
+/// fails or takes longer than [`WAIT`]. `cargo test --workspace` (or `--examples`) builds them
+/// into `<target>/<profile>/examples/`; a missing or older binary than its source is refused.
+fn run_example(node: &Node, name: &str, args: &[&str]) -> String {
+	let exe = std::env::current_exe().unwrap();
+	// <target>/<profile>/deps/<this test> -> <target>/<profile>/examples/<name>
+	let binary = exe.parent().and_then(Path::parent).unwrap().join("examples").join(name);
+	let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(format!("{name}.rs"));
+	let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+	assert!(
+		modified(&binary).is_some_and(|built| Some(built) >= modified(&source)),
+		"{} is missing or older than its source: build with `cargo test --workspace` or add \
+		 `--examples`",
+		binary.display()
+	);
+	let mut child = Command::new(&binary)
+		.args(args)
+		.stdout(std::process::Stdio::piped())
+		.stderr(std::process::Stdio::piped())
+		.spawn()
+		.unwrap_or_else(|e| panic!("{}: {e}", binary.display()));
+	let deadline = Instant::now() + WAIT;
+	while child.try_wait().unwrap().is_none() {
+		if Instant::now() > deadline {
+			let _ = child.kill();
+			node.fail(format!("example {name}: not done within {WAIT:?}"));
+		}
+		std::thread::sleep(Duration::from_millis(200));
+	}
+	let output = child.wait_with_output().unwrap();
+	let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+	if !output.status.success() {
+		node.fail(format!(
+			"example {name} failed ({}): {stdout}{}",
+			output.status,
+			String::from_utf8_lossy(&output.stderr)
+		));
+	}
+	stdout
 }
 
 /// Base units as the decimal text the CLI takes.

@@ -17,12 +17,9 @@
 mod common;
 
 use codec::Decode;
-use common::{finalized_number, hex, node_binary, node_key, state_call, unhex, wait_for, Node};
+use common::{finalized_number, hex, node_key, state_call, unhex, wait_for, Node};
 use serde_json::Value;
-use std::{
-	process::Command,
-	time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 use subxt::rpcs::{rpc_params, RpcClient};
 use subxt_signer::sr25519::{dev, Keypair};
 
@@ -67,24 +64,9 @@ async fn authors(rpc: &RpcClient, from: u64, to: u64) -> Vec<[u8; 32]> {
 	found
 }
 
-/// Runs `diem-cli --json --url <url> --key <key> <args>` (the binary beside `diem-node`);
-/// returns its exit code and JSON output.
+/// `diem-cli --key <key> <args>` against `url`.
 fn cli(url: &str, key: &str, args: &[&str]) -> (i32, Value) {
-	let binary = node_binary().with_file_name("diem-cli");
-	let output = Command::new(&binary)
-		.args(["--url", url, "--json", "--key", key])
-		.args(args)
-		.env_remove("DIEM_KEY")
-		.env_remove("DIEM_URL")
-		.output()
-		.unwrap_or_else(|e| panic!("{}: {e}", binary.display()));
-	let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-		panic!(
-			"diem-cli {args:?}: output is not JSON ({e}); stderr: {}",
-			String::from_utf8_lossy(&output.stderr)
-		)
-	});
-	(output.status.code().unwrap_or(-1), json)
+	common::diem_cli(url, Some(key), args)
 }
 
 #[tokio::test(flavor = "multi_thread")]

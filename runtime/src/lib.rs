@@ -91,9 +91,9 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	system_version: 1,
 };
 
-/// The same runtime as the next release: `spec_version` one higher. Only the runtime-upgrade
-/// test builds it (`--features next-spec-version`, see `scripts/upgrade-wasm.sh`), to install it
-/// with `set_code` on a running network. (The version macro reads literals, hence two copies.)
+/// The same runtime as the next release: `spec_version` one higher. `build.rs` builds it as a
+/// second wasm blob (`--features next-spec-version`) for the runtime-upgrade test, which
+/// installs it with `set_code` on a running network. (The version macro reads literals, hence two copies.)
 #[cfg(feature = "next-spec-version")]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {

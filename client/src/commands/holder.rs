@@ -59,10 +59,11 @@ pub(super) async fn balance(ctx: &mut Ctx, account: Option<&str>) -> Result<Outp
 		None => Json::Null,
 	};
 	text.push_str(&format!(
-		"DIEM      free {}, transferable {}, held for credits {}\n",
+		"DIEM      free {}, transferable {}, held for credits {}, for allowance deposits {}\n",
 		format_amount(diem.free),
 		format_amount(diem.transferable),
-		format_amount(diem.held_for_credits)
+		format_amount(diem.held_for_credits),
+		format_amount(diem.held_for_allowance_deposits)
 	));
 	if let Some(p) = &position {
 		text.push_str(&format!(
@@ -96,6 +97,8 @@ pub(super) async fn balance(ctx: &mut Ctx, account: Option<&str>) -> Result<Outp
 				"free": units_json(diem.free),
 				"transferable": units_json(diem.transferable),
 				"held_for_credits": units_json(diem.held_for_credits),
+				"held_for_allowance_deposits": units_json(diem.held_for_allowance_deposits),
+				"held_total": units_json(diem.held_total),
 			},
 			"position": position.map(|p| json!({
 				"locked": units_json(p.locked),
@@ -171,6 +174,39 @@ pub(super) async fn diem(ctx: &mut Ctx, command: DiemCommand) -> Result<Output, 
 			let call =
 				ledger.approve(chain_account(&parse_account(&spender)?), amount(&a)?, expires_at);
 			Ok(receipt_output("approve DIEM", &ctx.submit(&call).await?, json!({})))
+		}
+		DiemCommand::Allowance { owner, spender } => {
+			let (owner, spender) = (parse_account(&owner)?, parse_account(&spender)?);
+			let api = runtime::runtime_apis().diem_ledger_api();
+			let chain = ctx.chain().await?;
+			let allowance =
+				chain.call(api.allowance(chain_account(&owner), chain_account(&spender))).await?;
+			let text = match &allowance {
+				Some(a) => format!(
+					"{} may transfer {} DIEM of {}'s{}\n",
+					ss58(&spender),
+					format_amount(a.amount),
+					ss58(&owner),
+					match (a.expires_at, a.expired) {
+						(_, true) => " (expired)".to_string(),
+						(Some(block), false) => format!(" until block #{block}"),
+						(None, false) => String::new(),
+					}
+				),
+				None => format!("{} has no allowance from {}\n", ss58(&spender), ss58(&owner)),
+			};
+			Ok(Output {
+				text,
+				json: json!({
+					"owner": ss58(&owner),
+					"spender": ss58(&spender),
+					"allowance": allowance.map(|a| json!({
+						"amount": units_json(a.amount),
+						"expires_at": a.expires_at,
+						"expired": a.expired,
+					})),
+				}),
+			})
 		}
 		DiemCommand::TransferFrom { owner, to, amount: a } => {
 			let call = ledger.transfer_from(

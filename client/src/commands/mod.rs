@@ -121,6 +121,10 @@ async fn info(ctx: &mut Ctx) -> Result<Output, Error> {
 	let genesis = chain.genesis_hash();
 	let epoch = chain.call(runtime::runtime_apis().inference_credits_api().epoch()).await?;
 	let curve = chain.call(runtime::runtime_apis().diem_api().curve_status()).await?;
+	let max_reward_per_credit = at
+		.constants()
+		.entry(runtime::constants().inference_credits().max_reward_per_credit())
+		.map_err(|e| Error::Failed(format!("MaxRewardPerCredit: {e}")))?;
 	let mut text = format!(
 		"node       {}\nruntime    spec_version {spec_version}\ngenesis    {genesis:?}\nbest block #{best}\n",
 		chain.url()
@@ -150,6 +154,10 @@ async fn info(ctx: &mut Ctx) -> Result<Output, Error> {
 		if curve.minting_paused { " (paused)" } else { "" },
 		curve.marginal_rate.map(format_amount).unwrap_or_else(|| "-".into()),
 	));
+	text.push_str(&format!(
+		"operators  earn at most {} HASH per credit redeemed\n",
+		format_amount(max_reward_per_credit)
+	));
 	Ok(Output {
 		text,
 		json: json!({
@@ -162,6 +170,7 @@ async fn info(ctx: &mut Ctx) -> Result<Output, Error> {
 			"minting_open": curve.minting_open,
 			"minting_paused": curve.minting_paused,
 			"marginal_rate": curve.marginal_rate.map(units_json),
+			"max_reward_per_credit": units_json(max_reward_per_credit),
 		}),
 	})
 }

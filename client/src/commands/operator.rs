@@ -30,6 +30,11 @@ pub(super) async fn run(ctx: &mut Ctx, command: OperatorCommand) -> Result<Outpu
 			&ctx.submit(&credits.unregister_operator()).await?,
 			json!({}),
 		)),
+		OperatorCommand::ReleaseBond => Ok(receipt_output(
+			"release operator bond",
+			&ctx.submit(&credits.release_bond()).await?,
+			json!({}),
+		)),
 		OperatorCommand::Redeem { file, batch } => redeem(ctx, &file, batch).await,
 		OperatorCommand::Claim { epoch } => claim(ctx, epoch).await,
 		OperatorCommand::Status { operator } => status(ctx, operator.as_deref()).await,
@@ -166,6 +171,8 @@ async fn redeem(ctx: &mut Ctx, path: &Path, batch_size: usize) -> Result<Output,
 	// (line, table row, JSON row): batches reorder vouchers, the report keeps the file's order.
 	let mut results: Vec<(usize, [String; 6], Json)> = Vec::new();
 	let (mut receipts, mut credits_paid) = (Vec::new(), 0u128);
+	// Each transaction's block and events, printed above the per-voucher table.
+	let mut transactions_text = String::new();
 	for batch in batches(vouchers, batch_size) {
 		let call = runtime::tx()
 			.inference_credits()
@@ -205,6 +212,9 @@ async fn redeem(ctx: &mut Ctx, path: &Path, batch_size: usize) -> Result<Output,
 			results.push((item.line, cells, row));
 		}
 		progress.inc(u64::try_from(batch.len()).unwrap_or(u64::MAX));
+		let count = batch.len();
+		let action = format!("redeem {count} voucher{}", if count == 1 { "" } else { "s" });
+		transactions_text.push_str(&receipt_output(&action, &receipt, json!({})).text);
 		receipts.push(receipt.to_json());
 	}
 	progress.finish_and_clear();
@@ -218,7 +228,7 @@ async fn redeem(ctx: &mut Ctx, path: &Path, batch_size: usize) -> Result<Output,
 	}
 	Ok(Output {
 		text: format!(
-			"{table}\nredeemed {total} vouchers in {} transactions: {} credits paid\n",
+			"{transactions_text}{table}\nredeemed {total} vouchers in {} transactions: {} credits paid\n",
 			receipts.len(),
 			format_amount(credits_paid)
 		),

@@ -55,6 +55,26 @@ pub fn node_binary() -> PathBuf {
 	}
 }
 
+/// Runs `diem-cli --json --url <url> [--key <key>] <args>` (the binary beside `diem-node`);
+/// returns its exit code and JSON output.
+pub fn diem_cli(url: &str, key: Option<&str>, args: &[&str]) -> (i32, Value) {
+	let binary = node_binary().with_file_name("diem-cli");
+	let mut command = Command::new(&binary);
+	command.args(["--url", url, "--json"]).env_remove("DIEM_KEY").env_remove("DIEM_URL");
+	if let Some(key) = key {
+		command.args(["--key", key]);
+	}
+	let output =
+		command.args(args).output().unwrap_or_else(|e| panic!("{}: {e}", binary.display()));
+	let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+		panic!(
+			"diem-cli {args:?}: output is not JSON ({e}); stderr: {}",
+			String::from_utf8_lossy(&output.stderr)
+		)
+	});
+	(output.status.code().unwrap_or(-1), json)
+}
+
 /// Writes `<dir>/<name>.json`: the chain spec of `chain` (`dev`, `local`) with its genesis patch
 /// changed by `edit`. Returns the path, for `--chain`.
 pub fn patched_spec(

@@ -3,7 +3,7 @@
 
 use crate::{
 	pallet::*, weights::WeightInfo, CreditState, EpochAllowance, EpochClock, OperatorEpochState,
-	OperatorState, OperatorStatus, Settlement, SpenderState,
+	OperatorState, Settlement, SpenderState,
 };
 use alloc::vec::Vec;
 use diem_primitives::{
@@ -252,7 +252,7 @@ impl<T: Config> Pallet<T> {
 		}
 		if let Some(current) = current {
 			for (operator, info) in Operators::<T>::iter() {
-				if let OperatorStatus::Approved { capacity_per_epoch, since } = info.status {
+				if let crate::OperatorStatus::Approved { capacity_per_epoch, since } = info.status {
 					let entry =
 						OperatorEpochs::<T>::get(current, &operator).filter(|_| current > since);
 					if let Some(entry) = entry {
@@ -270,7 +270,7 @@ impl<T: Config> Pallet<T> {
 				"an operator's held bond differs from its record"
 			);
 			ensure!(
-				matches!(info.status, OperatorStatus::Leaving { .. })
+				matches!(info.status, crate::OperatorStatus::Leaving { .. })
 					|| RedeemKeys::<T>::get(&info.redeem_key).as_ref() == Some(&operator),
 				"an active operator's redeem key does not point at it"
 			);

@@ -104,19 +104,17 @@ impl session_historical::SessionManager<AccountId, AccountId> for PrunedValidato
 	}
 }
 
+/// Sessions of the governed length (`ValidatorSet::SessionLength`), starting at block 0.
+type Sessions =
+	pallet_session::PeriodicSessions<pallet_validator_set::SessionLengthOf<Runtime>, ConstU32<0>>;
+
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	// A validator is its account: no stash/controller split without staking.
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<
-		pallet_validator_set::SessionLengthOf<Runtime>,
-		ConstU32<0>,
-	>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<
-		pallet_validator_set::SessionLengthOf<Runtime>,
-		ConstU32<0>,
-	>;
+	type ShouldEndSession = Sessions;
+	type NextSessionRotation = Sessions;
 	type SessionManager = session_historical::NoteHistoricalRoot<Runtime, PrunedValidatorSet>;
 	type SessionHandler =
 		<SessionKeys as polkadot_sdk::sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
