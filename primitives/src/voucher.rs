@@ -26,7 +26,7 @@
 //! use diem_primitives::voucher::{PayloadWrapping, SignatureScheme, Voucher};
 //! use polkadot_sdk::sp_core::{sr25519, Pair, H256};
 //!
-//! let payer = sr25519::Pair::from_string("//Bob", None).unwrap();
+//! let payer = sr25519::Pair::from_seed(&[2u8; 32]);
 //! let operator: diem_primitives::AccountId = [7u8; 32].into();
 //! let genesis = H256::repeat_byte(1);
 //! let voucher = Voucher::sign(&payer, None, genesis, 20_417, &operator, 5_000, PayloadWrapping::Raw);
