@@ -103,7 +103,8 @@ pub enum ValidatorCommand {
 		#[arg(long)]
 		proof: String,
 	},
-	/// Unregister the key's account's session keys (returns the key deposit).
+	/// Unregister the key's account's session keys and return the key deposit; only once it
+	/// is out of the validator set and of the current and queued sessions.
 	PurgeKeys,
 }
 

@@ -82,8 +82,9 @@ pub enum SignatureScheme {
 	Ed25519,
 	/// Substrate ecdsa (secp256k1 over the blake2-256 hash of the message).
 	Ecdsa,
-	/// secp256k1 over the keccak-256 hash of the raw message (`MultiSignature::Eth`). Still
-	/// not an Ethereum wallet's `personal_sign`, which prefixes the message.
+	/// secp256k1 over the keccak-256 hash of the raw message (`MultiSignature::Eth`). Not an
+	/// Ethereum wallet's `personal_sign`, which prefixes the message; the chain refuses vouchers
+	/// of this scheme (`Refusal::UnsupportedScheme`) before checking their signature.
 	Eth,
 }
 

@@ -205,3 +205,29 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }
+
+/// The genesis storage of the named preset, built as a node builds it from a chain spec: the
+/// preset's patch over the default config (objects merge key by key, anything else replaces),
+/// then every pallet's genesis build. For tests and the runtime fuzzer.
+#[cfg(feature = "std")]
+pub fn preset_storage(id: &str) -> Result<polkadot_sdk::sp_runtime::Storage, String> {
+	use polkadot_sdk::sp_runtime::BuildStorage;
+	fn merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) => {
+				for (key, value) in patch {
+					merge(base.entry(key).or_insert(Value::Null), value);
+				}
+			}
+			(base, patch) => *base = patch,
+		}
+	}
+	let patch = get_preset(&id.into()).ok_or_else(|| alloc::format!("no preset {id}"))?;
+	let patch: Value = serde_json::from_slice(&patch).map_err(|e| e.to_string())?;
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).map_err(|e| e.to_string())?;
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig =
+		serde_json::from_value(config).map_err(|e| alloc::format!("preset {id}: {e}"))?;
+	config.build_storage()
+}

@@ -37,7 +37,11 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(feature = "std")]
+pub mod invariants;
 pub mod migrations;
+#[cfg(feature = "std")]
+pub mod signing;
 #[cfg(test)]
 mod tests;
 pub mod weights;

@@ -27,7 +27,7 @@ pub(crate) async fn run(ctx: &mut Ctx, command: ValidatorCommand) -> Result<Outp
 			register(ctx, "set keys", &keys, proof).await
 		}
 		ValidatorCommand::PurgeKeys => {
-			let receipt = ctx.submit(&runtime::tx().session().purge_keys()).await?;
+			let receipt = ctx.submit(&runtime::tx().validator_set().purge_keys()).await?;
 			Ok(receipt_output("purge keys", &receipt, json!({})))
 		}
 	}

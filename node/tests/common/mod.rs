@@ -319,6 +319,18 @@ impl Node {
 		let _ = child.wait();
 	}
 
+	/// The process id while the node runs.
+	pub fn pid(&self) -> Option<u32> {
+		self.child.as_ref().map(Child::id)
+	}
+
+	/// The node's resident memory in KiB (`VmRSS`), while it runs.
+	pub fn resident_kib(&self) -> Option<u64> {
+		let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()?)).ok()?;
+		let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+		line.split_whitespace().nth(1)?.parse().ok()
+	}
+
 	/// The whole log (every run of the process).
 	pub fn log(&self) -> String {
 		std::fs::read_to_string(&self.log_path).unwrap_or_default()

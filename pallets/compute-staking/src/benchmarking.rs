@@ -24,8 +24,8 @@ fn configure<T: Config>() {
 		// Small enough to satisfy any inflation bound; non-zero so rewards accrue.
 		emission_per_block: T::Currency::minimum_balance(),
 		locked_yield_share: Perbill::from_percent(80),
-		unbonding_period: BlockNumberFor::<T>::one(),
-		min_stake: T::Currency::minimum_balance(),
+		unbonding_period: T::MinUnbondingPeriod::get(),
+		min_stake: T::MinStakeLowerBound::get().max(T::Currency::minimum_balance()),
 	});
 	assert!(Pallet::<T>::endow_pot_and_pool().is_ok());
 	frame_system::Pallet::<T>::set_block_number(BlockNumberFor::<T>::one());

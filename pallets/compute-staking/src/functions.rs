@@ -20,6 +20,16 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn validate_params(params: &ParamsOf<T>) -> DispatchResult {
 		ensure!(!params.unbonding_period.is_zero(), Error::<T>::ZeroUnbondingPeriod);
 		ensure!(!params.min_stake.is_zero(), Error::<T>::ZeroMinimumStake);
+		ensure!(
+			(T::MinUnbondingPeriod::get()..=T::MaxUnbondingPeriod::get())
+				.contains(&params.unbonding_period),
+			Error::<T>::UnbondingPeriodOutOfBounds
+		);
+		ensure!(
+			(T::MinStakeLowerBound::get()..=T::MinStakeUpperBound::get())
+				.contains(&params.min_stake),
+			Error::<T>::MinimumStakeOutOfBounds
+		);
 		// `Perbill` decoded from JSON or SCALE is not range-checked.
 		ensure!(params.locked_yield_share <= Perbill::one(), Error::<T>::InvalidLockedYieldShare);
 		let yearly = params
@@ -399,16 +409,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(locked == TotalLocked::<T>::get(), "TotalLocked mismatch");
 		ensure!(unbonding == TotalUnbonding::<T>::get(), "TotalUnbonding mismatch");
 
+		// What the pot must still hold: emission minus what went to the pool and was paid out.
+		// The pot is an ordinary account that anyone can pay into, so its balance bounds this
+		// from above instead of equalling it.
+		let retained = TotalEmitted::<T>::get()
+			.checked_sub(TotalPoolAccrued::<T>::get())
+			.and_then(|left| left.checked_sub(TotalRewardsPaid::<T>::get()))
+			.ok_or("pool accrual and paid rewards exceed the emission")?;
 		let pot =
 			asset::balance::<T>(&Self::pot_account()).saturating_sub(asset::minimum_balance::<T>());
-		ensure!(
-			TotalEmitted::<T>::get()
-				== TotalPoolAccrued::<T>::get()
-					.saturating_add(TotalRewardsPaid::<T>::get())
-					.saturating_add(pot),
-			"emission != pool + paid + pot"
-		);
-		ensure!(pot >= owed, "reward pot cannot cover pending rewards");
+		ensure!(pot >= retained, "reward pot holds less than emission - pool - paid");
+		ensure!(retained >= owed, "retained emission cannot cover pending rewards");
 		Ok(())
 	}
 }

@@ -46,16 +46,19 @@
 //!
 //! [`StakingParams`], set at genesis and by `AdminOrigin`: `emission_per_block` (bounded so a
 //! year of it is at most `MaxYearlyInflation` of the current total issuance),
-//! `locked_yield_share`, `unbonding_period` (> 0), `min_stake` (> 0). A change applies from the
-//! next block's emission; rewards accrued before it are settled at the old rate.
+//! `locked_yield_share`, `unbonding_period` (within `MinUnbondingPeriod..=MaxUnbondingPeriod`, so
+//! no change can lock stake forever), `min_stake` (within
+//! `MinStakeLowerBound..=MinStakeUpperBound`). A change applies from the next block's emission;
+//! rewards accrued before it are settled at the old rate.
 //!
 //! ## Invariants (checked by `try_state`)
 //!
 //! - HASH held under `Staked` by each account = its unlocked + locked + unbonding stake;
 //! - the sums of accounts' buckets equal [`TotalUnlocked`], [`TotalLocked`], [`TotalUnbonding`];
-//! - conservation: [`TotalEmitted`] = [`TotalPoolAccrued`] + [`TotalRewardsPaid`] + what the
-//!   reward pot holds above its existential deposit, and the pot covers every account's pending
-//!   rewards (what it holds beyond them is the carried rounding remainder).
+//! - conservation: the emission retained for stakers, [`TotalEmitted`] − [`TotalPoolAccrued`] −
+//!   [`TotalRewardsPaid`], covers every account's pending rewards (the rest is the carried
+//!   rounding remainder), and the reward pot holds at least that above its existential deposit
+//!   (a bound, not an equality: anyone can pay into the pot).
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -150,6 +153,22 @@ pub mod pallet {
 		/// Blocks in a year (with the target block time).
 		#[pallet::constant]
 		type BlocksPerYear: Get<u32>;
+
+		/// The shortest unbonding period governance may set (at least one block).
+		#[pallet::constant]
+		type MinUnbondingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The longest unbonding period governance may set: no vote can lock stake for longer.
+		#[pallet::constant]
+		type MaxUnbondingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The lowest minimum stake governance may set (above zero: no dust ledgers).
+		#[pallet::constant]
+		type MinStakeLowerBound: Get<Balance>;
+
+		/// The highest minimum stake governance may set: staking stays open to small holders.
+		#[pallet::constant]
+		type MinStakeUpperBound: Get<Balance>;
 
 		type WeightInfo: WeightInfo;
 	}
@@ -259,6 +278,10 @@ pub mod pallet {
 		EmissionTooHigh,
 		/// The parameters have not been set (genesis did not configure the pallet).
 		NotConfigured,
+		/// The unbonding period is outside `MinUnbondingPeriod..=MaxUnbondingPeriod`.
+		UnbondingPeriodOutOfBounds,
+		/// The minimum stake is outside `MinStakeLowerBound..=MinStakeUpperBound`.
+		MinimumStakeOutOfBounds,
 	}
 
 	#[pallet::genesis_config]
@@ -307,6 +330,19 @@ pub mod pallet {
 			assert!(
 				T::MaxYearlyInflation::get() <= Perbill::from_percent(100),
 				"MaxYearlyInflation above 100%"
+			);
+			assert!(
+				!sp_runtime::traits::Zero::is_zero(&T::MinUnbondingPeriod::get()),
+				"MinUnbondingPeriod must be > 0"
+			);
+			assert!(
+				T::MinUnbondingPeriod::get() <= T::MaxUnbondingPeriod::get(),
+				"MinUnbondingPeriod above MaxUnbondingPeriod"
+			);
+			assert!(T::MinStakeLowerBound::get() > 0, "MinStakeLowerBound must be > 0");
+			assert!(
+				T::MinStakeLowerBound::get() <= T::MinStakeUpperBound::get(),
+				"MinStakeLowerBound above MinStakeUpperBound"
 			);
 		}
 

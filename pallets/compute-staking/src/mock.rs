@@ -4,7 +4,7 @@ use crate::{self as pallet_compute_staking, *};
 use diem_primitives::Balance;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32, Hooks},
+	traits::{ConstU128, ConstU32, ConstU64, Hooks},
 	PalletId,
 };
 use polkadot_sdk::{pallet_balances, sp_io};
@@ -73,8 +73,18 @@ impl Config for Test {
 	type MaxUnbondingChunks = ConstU32<MAX_CHUNKS>;
 	type MaxYearlyInflation = MaxYearlyInflation;
 	type BlocksPerYear = ConstU32<BLOCKS_PER_YEAR>;
+	type MinUnbondingPeriod = ConstU64<MIN_UNBONDING>;
+	type MaxUnbondingPeriod = ConstU64<MAX_UNBONDING>;
+	type MinStakeLowerBound = ConstU128<MIN_STAKE_LOWER>;
+	type MinStakeUpperBound = ConstU128<MIN_STAKE_UPPER>;
 	type WeightInfo = ();
 }
+
+/// The bounds governance's staking parameters must keep to.
+pub const MIN_UNBONDING: u64 = 2;
+pub const MAX_UNBONDING: u64 = 1_000;
+pub const MIN_STAKE_LOWER: Balance = 10;
+pub const MIN_STAKE_UPPER: Balance = 10_000;
 
 /// Stakers 1..=5 start with this much free HASH.
 pub const INITIAL: Balance = 1_000_000;

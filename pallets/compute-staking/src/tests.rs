@@ -341,6 +341,60 @@ fn parameter_changes_apply_from_the_next_block_exactly() {
 	});
 }
 
+/// The pot is an ordinary account: a payment into it (a gift, a mistake) must not break the
+/// conservation check, and rewards are still paid from the emission's accounting, not the gift.
+#[test]
+fn a_payment_into_the_reward_pot_keeps_the_invariants() {
+	use frame_support::traits::{fungible::Mutate, tokens::Preservation};
+	ExtBuilder::default().build_and_execute(|| {
+		stake(1, 1_000);
+		run_to_block(3);
+		let pot = ComputeStaking::pot_account();
+		assert_ok!(<Balances as Mutate<_>>::transfer(&2, &pot, 5_000, Preservation::Preserve));
+		assert_ok!(ComputeStaking::do_try_state());
+		run_to_block(5);
+		assert_ok!(ComputeStaking::claim_rewards(RuntimeOrigin::signed(1)));
+		assert_eq!(TotalRewardsPaid::<Test>::get(), 400);
+		assert_eq!(Balances::balance(&pot), ED + 5_000);
+	});
+}
+
+/// Governance keeps the unbonding period and the minimum stake within the runtime's bounds.
+#[test]
+fn staking_parameters_stay_within_their_bounds() {
+	ExtBuilder::default().build_and_execute(|| {
+		let params = default_params();
+		let refused = [
+			(
+				StakingParams { unbonding_period: MIN_UNBONDING - 1, ..params },
+				Error::<Test>::UnbondingPeriodOutOfBounds,
+			),
+			(
+				StakingParams { unbonding_period: MAX_UNBONDING + 1, ..params },
+				Error::<Test>::UnbondingPeriodOutOfBounds,
+			),
+			(
+				StakingParams { min_stake: MIN_STAKE_LOWER - 1, ..params },
+				Error::<Test>::MinimumStakeOutOfBounds,
+			),
+			(
+				StakingParams { min_stake: MIN_STAKE_UPPER + 1, ..params },
+				Error::<Test>::MinimumStakeOutOfBounds,
+			),
+		];
+		for (params, error) in refused {
+			assert_noop!(ComputeStaking::set_params(RuntimeOrigin::root(), params), error);
+		}
+		for params in [
+			StakingParams { unbonding_period: MIN_UNBONDING, min_stake: MIN_STAKE_LOWER, ..params },
+			StakingParams { unbonding_period: MAX_UNBONDING, min_stake: MIN_STAKE_UPPER, ..params },
+		] {
+			assert_ok!(ComputeStaking::set_params(RuntimeOrigin::root(), params));
+			assert_eq!(Params::<Test>::get(), Some(params));
+		}
+	});
+}
+
 #[test]
 fn set_params_is_validated_and_governed() {
 	ExtBuilder::default().build_and_execute(|| {

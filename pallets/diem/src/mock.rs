@@ -6,7 +6,7 @@ use crate::{self as pallet_diem, *};
 use diem_primitives::{curve::CurveParams, diem, hash, Balance};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32, Hooks, StorageMapShim},
+	traits::{ConstU128, ConstU32, ConstU64, Hooks, StorageMapShim},
 	PalletId,
 };
 use polkadot_sdk::sp_runtime::{BuildStorage, Perbill};
@@ -88,6 +88,10 @@ impl pallet_compute_staking::Config for Test {
 	type MaxUnbondingChunks = ConstU32<4>;
 	type MaxYearlyInflation = MaxYearlyInflation;
 	type BlocksPerYear = ConstU32<1_000>;
+	type MinUnbondingPeriod = ConstU64<1>;
+	type MaxUnbondingPeriod = ConstU64<1_000>;
+	type MinStakeLowerBound = ConstU128<1>;
+	type MinStakeUpperBound = ConstU128<{ 1_000 * hash::UNIT }>;
 	type WeightInfo = ();
 }
 

@@ -305,7 +305,7 @@ impl<T: Config> Pallet<T> {
 		redeem_key: T::AccountId,
 	) -> DispatchResult {
 		ensure!(!Operators::<T>::contains_key(who), Error::<T>::AlreadyRegistered);
-		Self::ensure_free_redeem_key(&redeem_key)?;
+		Self::ensure_free_redeem_key(who, &redeem_key)?;
 		// A redeem key cannot also be an operator (it would redeem for two).
 		ensure!(!RedeemKeys::<T>::contains_key(who), Error::<T>::RedeemKeyInUse);
 		let metadata: BoundedVec<u8, T::MaxMetadataLen> =
@@ -349,7 +349,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A redeem key must be no operator's key and no operator account.
-	fn ensure_free_redeem_key(redeem_key: &T::AccountId) -> DispatchResult {
+	/// A redeem key must be a hot key of its own: neither the operator's account (whose bond it
+	/// would expose), nor another operator, nor another operator's key.
+	fn ensure_free_redeem_key(
+		operator: &T::AccountId,
+		redeem_key: &T::AccountId,
+	) -> DispatchResult {
+		ensure!(redeem_key != operator, Error::<T>::RedeemKeyIsOperatorAccount);
 		ensure!(
 			!RedeemKeys::<T>::contains_key(redeem_key) && !Operators::<T>::contains_key(redeem_key),
 			Error::<T>::RedeemKeyInUse
@@ -361,7 +367,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		redeem_key: T::AccountId,
 	) -> DispatchResult {
-		Self::ensure_free_redeem_key(&redeem_key)?;
+		Self::ensure_free_redeem_key(who, &redeem_key)?;
 		Operators::<T>::try_mutate(who, |info| {
 			let info = info.as_mut().ok_or(Error::<T>::NotAnOperator)?;
 			ensure!(

@@ -35,13 +35,15 @@
 //! `min(cumulative - redeemed, remaining allowance, remaining spender cap, remaining operator
 //! capacity)`. Vouchers for epoch `e` are accepted during `e` and `e + 1`. A batch never fails
 //! because of one voucher: refused and partly paid vouchers are reported by events with the
-//! reason, and one summary event closes the batch.
+//! reason, and one summary event closes the batch. Signatures are sr25519, ed25519 or
+//! Substrate ecdsa; a `MultiSignature::Eth` voucher is refused unchecked
+//! ([`Refusal::UnsupportedScheme`]).
 //!
 //! ## Operators
 //!
 //! A permissioned, trusted set: service cannot be proven on-chain, so a dishonest operator's
 //! damage is bounded (bond, capacity, dispute delay), not prevented. An operator registers
-//! with a HASH bond and a hot redeem key, governance approves it with a capacity per epoch and
+//! with a HASH bond and a hot redeem key (never its own account), governance approves it with a capacity per epoch and
 //! may slash its bond into the reward pool or void one of its epochs during the dispute delay.
 //!
 //! ## Operator rewards
@@ -71,8 +73,15 @@
 //! - DIEM held for credits = Σ (staked + unlocking) = [`TotalCreditStaked`] +
 //!   [`TotalUnlocking`].
 //! - A payer's usage ≤ its allowance; a spender's usage ≤ its cap; an operator's redeemed ≤ its
-//!   capacity (all at the time of redemption; checked for the records on chain).
-//! - Rewards paid ≤ what the pool received (accrued + slashed).
+//!   capacity in both redeemable epochs, the current and the previous one (all at the time of
+//!   redemption; checked for the records on chain).
+//! - For each redeemable epoch: Σ payers' usage = the credits in its rewards record = Σ
+//!   operators' redeemed.
+//! - Every redeem key points at an operator that is not leaving and names that key; an
+//!   operator's redeem key is never its own account.
+//! - Rewards paid ≤ what the pool received (accrued + slashed), and the pool account holds, above
+//!   its existential deposit, at least every open claim, the carried pool and the income of the
+//!   epochs not yet settled (a bound: anyone may pay into the pool).
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -474,6 +483,8 @@ pub mod pallet {
 		ClaimsClosed,
 		/// The epoch was voided already.
 		AlreadyVoided,
+		/// The redeem key is the operator's own account; it must be a separate hot key.
+		RedeemKeyIsOperatorAccount,
 	}
 
 	#[pallet::genesis_config]

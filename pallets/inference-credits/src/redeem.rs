@@ -25,8 +25,9 @@ impl SchemeCounts {
 		let count = match scheme {
 			SignatureScheme::Sr25519 => &mut self.sr25519,
 			SignatureScheme::Ed25519 => &mut self.ed25519,
-			// Both are a secp256k1 recovery after one hash of the message.
-			SignatureScheme::Ecdsa | SignatureScheme::Eth => &mut self.ecdsa,
+			SignatureScheme::Ecdsa => &mut self.ecdsa,
+			// Refused before any signature check, at the cheapest scheme's cost.
+			SignatureScheme::Eth => &mut self.ed25519,
 		};
 		*count = count.saturating_add(1);
 	}
@@ -94,7 +95,9 @@ impl<T: Config> Pallet<T> {
 		for voucher in &vouchers {
 			declared.add(voucher.scheme());
 			let epoch = voucher.epoch;
-			let cheap_refusal = if epoch > current {
+			let cheap_refusal = if voucher.scheme() == SignatureScheme::Eth {
+				Some(Refusal::UnsupportedScheme)
+			} else if epoch > current {
 				Some(Refusal::EpochNotStarted)
 			} else if epoch.saturating_add(1) < current {
 				Some(Refusal::EpochClosed)

@@ -214,6 +214,7 @@ impl<T: Config> Pallet<T> {
 	/// The invariants of the pallet docs.
 	#[cfg(any(test, feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use polkadot_sdk::frame_support::traits::fungible::Inspect as _;
 		let (mut staked, mut unlocking) = (Balance::zero(), Balance::zero());
 		for (who, stake) in CreditStakes::<T>::iter() {
 			staked = staked.saturating_add(stake.staked);
@@ -250,11 +251,14 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
-		if let Some(current) = current {
+		// The epochs still redeemable: the current one and the one before it.
+		let redeemable = current.map(|current| current.saturating_sub(1)..=current);
+		for epoch in redeemable.into_iter().flatten() {
 			for (operator, info) in Operators::<T>::iter() {
+				// An approval (or a re-approval with a new capacity) binds from the epoch after it.
 				if let crate::OperatorStatus::Approved { capacity_per_epoch, since } = info.status {
 					let entry =
-						OperatorEpochs::<T>::get(current, &operator).filter(|_| current > since);
+						OperatorEpochs::<T>::get(epoch, &operator).filter(|_| epoch > since);
 					if let Some(entry) = entry {
 						ensure!(
 							entry.redeemed <= capacity_per_epoch,
@@ -263,6 +267,22 @@ impl<T: Config> Pallet<T> {
 					}
 				}
 			}
+			// Nothing of a redeemable epoch is pruned or claimed yet, so its three tallies agree.
+			let used = Usage::<T>::iter_prefix_values(epoch)
+				.fold(Balance::zero(), |sum, record| sum.saturating_add(record.used));
+			let redeemed = OperatorEpochs::<T>::iter_prefix_values(epoch)
+				.fold(Balance::zero(), |sum, entry| sum.saturating_add(entry.redeemed));
+			let credits = Rewards::<T>::get(epoch).credits;
+			ensure!(used == credits, "Σ payers' usage of an epoch differs from its reward credits");
+			ensure!(redeemed == credits, "Σ operators' redeemed differs from the epoch's credits");
+		}
+		for (key, operator) in RedeemKeys::<T>::iter() {
+			let info = Operators::<T>::get(&operator).ok_or("a redeem key of no operator")?;
+			ensure!(info.redeem_key == key, "a redeem key points at an operator with another key");
+			ensure!(
+				!matches!(info.status, crate::OperatorStatus::Leaving { .. }),
+				"a leaving operator kept its redeem key"
+			);
 		}
 		for (operator, info) in Operators::<T>::iter() {
 			ensure!(
@@ -295,6 +315,19 @@ impl<T: Config> Pallet<T> {
 			TotalRewardsPaid::<T>::get() <= TotalPoolReceived::<T>::get(),
 			"operators were paid more than the pool received"
 		);
+		// The pool account can pay every open claim, what it carries, and the income recorded
+		// for epochs not yet settled. A bound, not an equality: anyone may pay into the pool.
+		let mut owed = CarriedPool::<T>::get();
+		for (_, rewards) in Rewards::<T>::iter() {
+			let outstanding = match rewards.settlement {
+				Some(settlement) => settlement.payable.saturating_sub(settlement.claimed),
+				None => rewards.accrued.saturating_add(rewards.slashed),
+			};
+			owed = owed.saturating_add(outstanding);
+		}
+		let pool = T::Currency::balance(&T::RewardPool::get())
+			.saturating_sub(T::Currency::minimum_balance());
+		ensure!(pool >= owed, "the reward pool cannot pay what is claimable and carried");
 		Ok(())
 	}
 }

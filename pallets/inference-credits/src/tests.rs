@@ -476,6 +476,24 @@ fn a_leaving_operator_gets_its_bond_back_once_its_last_epoch_is_claimable() {
 	});
 }
 
+/// The redeem key is a hot key apart from the bond account, in registration as in rotation.
+#[test]
+fn the_operator_account_is_never_its_own_redeem_key() {
+	ExtBuilder.build_and_execute(|| {
+		assert_noop!(
+			Credits::register_operator(signed(&operator()), vec![], operator()),
+			Error::<Test>::RedeemKeyIsOperatorAccount
+		);
+		assert!(!RedeemKeys::<Test>::contains_key(operator()));
+		assert_ok!(Credits::register_operator(signed(&operator()), vec![], redeem_key()));
+		assert_noop!(
+			Credits::set_redeem_key(signed(&operator()), operator()),
+			Error::<Test>::RedeemKeyIsOperatorAccount
+		);
+		assert_eq!(RedeemKeys::<Test>::get(redeem_key()), Some(operator()));
+	});
+}
+
 #[test]
 fn a_new_redeem_key_replaces_the_old_one() {
 	ExtBuilder.build_and_execute(|| {
@@ -584,8 +602,10 @@ fn vouchers_of_every_scheme_and_wrapping_are_paid_and_usage_matches() {
 	});
 }
 
+/// `MultiSignature::Eth` vouchers are not a supported scheme: refused before the signature
+/// check, charged as the cheapest scheme, and nothing is paid, however valid the signature.
 #[test]
-fn an_eth_keccak_signed_voucher_is_paid_at_the_ecdsa_rate() {
+fn an_eth_keccak_signed_voucher_is_refused_as_an_unsupported_scheme() {
 	use polkadot_sdk::sp_runtime::{traits::IdentifyAccount, MultiSignature, MultiSigner};
 	ExtBuilder.build_and_execute(|| {
 		approved_operator(1_000 * UNIT);
@@ -605,14 +625,16 @@ fn an_eth_keccak_signed_voucher_is_paid_at_the_ecdsa_rate() {
 			wrapping: PayloadWrapping::Raw,
 			signature: MultiSignature::Eth(pair.sign(&payload.signing_bytes(PayloadWrapping::Raw))),
 		};
-		assert_eq!(voucher.scheme(), diem_primitives::voucher::SignatureScheme::Eth);
+		assert!(voucher.verify(genesis(), &operator()), "a valid signature, still refused");
 		let charged = frame_support::dispatch::GetDispatchInfo::get_dispatch_info(
 			&RuntimeCall::Credits(Call::redeem { vouchers: vec![voucher.clone()] }),
 		)
 		.call_weight;
-		assert_eq!(charged, Credits::scheme_weight_for_test(0, 0, 1));
-		assert_ok!(redeem(vec![voucher]));
-		assert_eq!(remaining(&payer), 9 * UNIT);
+		assert_eq!(charged, Credits::scheme_weight_for_test(0, 1, 0));
+		let _ = redeem(vec![voucher]);
+		assert_eq!(remaining(&payer), 10 * UNIT);
+		assert_eq!(Usage::<Test>::get(e, &payer).used, 0);
+		assert_eq!(refusals(), vec![Refusal::UnsupportedScheme]);
 	});
 }
 

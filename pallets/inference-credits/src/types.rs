@@ -259,6 +259,10 @@ pub enum Refusal {
 	SpenderCapReached,
 	/// The operator's capacity for the epoch is used up.
 	CapacityReached,
+	/// Signed with `MultiSignature::Eth` (keccak secp256k1): not a voucher scheme. No Ethereum
+	/// wallet signs this raw form (`personal_sign` prefixes the message), and its cost is not
+	/// benchmarked; such an account authorizes an sr25519, ed25519 or ecdsa spender instead.
+	UnsupportedScheme,
 }
 
 /// What bounded a partly paid voucher.

@@ -18,6 +18,11 @@
 //!   `pallet_session::PeriodicSessions`. A rotation block is charged a whole block by the
 //!   session pallet, so production sessions are long and test chains short.
 //! - [`ValidatorSetState`] is what the runtime API reports: active, queued and target sets.
+//! - [`Pallet::purge_keys`] is how an account removes its session keys: only once it is out of
+//!   the target set and of the current and queued sessions. The runtime filters out
+//!   `session.purge_keys`, because the session pallet drops a validator without keys from the
+//!   next set: a validator could leave without governance, below the minimum, and a dev chain's
+//!   only validator could empty the GRANDPA set.
 //!
 //! ## Invariants (checked by `try_state`)
 //!
@@ -76,10 +81,17 @@ impl<T: Config> Get<BlockNumberFor<T>> for SessionLengthOf<T> {
 	}
 }
 
-/// Whether an account has session keys registered for the next session: the runtime answers
-/// from `pallet-session` (`NextKeys`).
+/// The session pallet as this pallet sees it: whether an account has session keys registered for
+/// the next session (`NextKeys`), whether it validates now or is queued to, and the removal of
+/// its keys. The runtime answers from `pallet-session`.
 pub trait SessionKeys<AccountId> {
 	fn has_keys(who: &AccountId) -> bool;
+	/// Whether `who` is in the current session's set or the queued one.
+	fn in_session(who: &AccountId) -> bool;
+	/// Removes `who`'s keys and releases their deposit, as `session.purge_keys` does.
+	fn purge(who: &AccountId) -> polkadot_sdk::sp_runtime::DispatchResult;
+	/// The weight of [`Self::purge`].
+	fn purge_weight() -> polkadot_sdk::frame_support::weights::Weight;
 	/// Registers keys for `who` (benchmarks only).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_keys(who: &AccountId);
@@ -178,6 +190,8 @@ pub mod pallet {
 		SessionLengthSet { blocks: BlockNumberFor<T> },
 		/// Removals stop at `size` validators from now on.
 		MinimumSetSizeSet { size: u32 },
+		/// `who`, no longer a validator, removed its session keys and got their deposit back.
+		KeysPurged { who: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -196,6 +210,9 @@ pub mod pallet {
 		ZeroSessionLength,
 		/// The minimum must be at least `MinValidators` and at most the current set's size.
 		BadMinimumSetSize,
+		/// The account is in the target set or validates in the current or next session: it
+		/// leaves through `remove_validator` first, and purges its keys once it is out.
+		StillValidating,
 	}
 
 	#[pallet::hooks]
@@ -255,9 +272,32 @@ pub mod pallet {
 			Self::deposit_event(Event::MinimumSetSizeSet { size });
 			Ok(())
 		}
+
+		/// Removes the caller's session keys and returns their deposit, once it validates in no
+		/// session and governance has taken it out of the target set. The runtime filters out
+		/// `session.purge_keys`, which would let a validator leave without governance, and below
+		/// the minimum set size (the session pallet drops validators without keys).
+		#[pallet::call_index(4)]
+		#[pallet::weight(
+			T::DbWeight::get().reads(3).saturating_add(T::SessionKeys::purge_weight())
+		)]
+		pub fn purge_keys(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_purge_keys(who)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		pub(crate) fn do_purge_keys(who: T::AccountId) -> DispatchResult {
+			ensure!(
+				!Validators::<T>::get().contains(&who) && !T::SessionKeys::in_session(&who),
+				Error::<T>::StillValidating
+			);
+			T::SessionKeys::purge(&who)?;
+			Self::deposit_event(Event::KeysPurged { who });
+			Ok(())
+		}
+
 		pub(crate) fn do_add_validator(who: T::AccountId) -> DispatchResult {
 			ensure!(T::SessionKeys::has_keys(&who), Error::<T>::NoSessionKeys);
 			Validators::<T>::try_mutate(|validators| {

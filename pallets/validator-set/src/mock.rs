@@ -41,6 +41,12 @@ impl frame_system::Config for Test {
 
 thread_local! {
 	static WITH_KEYS: RefCell<BTreeSet<u64>> = RefCell::new((1..=4).collect());
+	static IN_SESSION: RefCell<BTreeSet<u64>> = RefCell::new((1..=4).collect());
+}
+
+/// Makes the current and queued sessions' validators exactly `set`.
+pub fn set_session_validators(set: &[u64]) {
+	IN_SESSION.with(|session| *session.borrow_mut() = set.iter().copied().collect());
 }
 
 /// Gives `who` session keys.
@@ -52,6 +58,17 @@ pub struct MockSessionKeys;
 impl SessionKeys<u64> for MockSessionKeys {
 	fn has_keys(who: &u64) -> bool {
 		WITH_KEYS.with(|keys| keys.borrow().contains(who))
+	}
+	fn in_session(who: &u64) -> bool {
+		IN_SESSION.with(|session| session.borrow().contains(who))
+	}
+	fn purge(who: &u64) -> polkadot_sdk::sp_runtime::DispatchResult {
+		let removed = WITH_KEYS.with(|keys| keys.borrow_mut().remove(who));
+		frame_support::ensure!(removed, "no keys to purge");
+		Ok(())
+	}
+	fn purge_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::from_parts(1_000, 0)
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_keys(who: &u64) {

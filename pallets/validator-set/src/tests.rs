@@ -175,3 +175,26 @@ fn the_minimum_set_size_is_per_chain_never_below_the_floor_nor_above_the_set() {
 	});
 	assert!(below.is_err());
 }
+
+/// A validator cannot drop its keys to leave: not while governance keeps it in the target set,
+/// nor while it validates in the current or queued session. Once out of both, it purges them.
+#[test]
+fn keys_are_purged_only_by_accounts_that_no_longer_validate() {
+	new_test_ext().execute_with(|| {
+		let signed = |who| RuntimeOrigin::signed(who);
+		assert_noop!(ValidatorSet::purge_keys(signed(1)), Error::<Test>::StillValidating);
+		register_keys(5);
+		assert_ok!(ValidatorSet::add_validator(root(), 5));
+		assert_ok!(ValidatorSet::remove_validator(root(), 1));
+		// Out of the target set, but still in the session that has not rotated yet.
+		assert_noop!(ValidatorSet::purge_keys(signed(1)), Error::<Test>::StillValidating);
+		assert!(MockSessionKeys::has_keys(&1));
+		set_session_validators(&[2, 3, 4, 5]);
+		assert_ok!(ValidatorSet::purge_keys(signed(1)));
+		assert!(!MockSessionKeys::has_keys(&1));
+		assert_eq!(last_event(), Event::KeysPurged { who: 1 });
+		// Nothing left to purge: the session pallet's refusal comes through.
+		assert!(ValidatorSet::purge_keys(signed(1)).is_err());
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}

@@ -1,9 +1,16 @@
 //! `pallet_compute_staking`: HASH staking, emissions, and stake locked behind DIEM.
 
 use crate::{AccountId, Balances, Runtime, RuntimeHoldReason};
-use diem_primitives::time::DAYS;
+use diem_primitives::{
+	hash,
+	time::{DAYS, MINUTES},
+};
 use polkadot_sdk::{
-	frame_support::{parameter_types, traits::ConstU32, PalletId},
+	frame_support::{
+		parameter_types,
+		traits::{ConstU128, ConstU32},
+		PalletId,
+	},
 	frame_system::EnsureRoot,
 	sp_runtime::{traits::AccountIdConversion, Perbill},
 };
@@ -30,6 +37,14 @@ impl pallet_compute_staking::Config for Runtime {
 	type MaxUnbondingChunks = ConstU32<32>;
 	type MaxYearlyInflation = MaxYearlyInflation;
 	type BlocksPerYear = ConstU32<BLOCKS_PER_YEAR>;
+	// One minute at the least, the dev chain's own period (the same runtime serves test and
+	// production networks); four weeks at the most, so no vote can lock stake for longer.
+	type MinUnbondingPeriod = ConstU32<{ MINUTES }>;
+	type MaxUnbondingPeriod = ConstU32<{ 28 * DAYS }>;
+	// A minimum stake of at least 0.01 HASH (ten existential deposits: no dust ledgers) and at
+	// most 1,000 HASH (staking stays open to small holders).
+	type MinStakeLowerBound = ConstU128<{ 10 * hash::MILLI }>;
+	type MinStakeUpperBound = ConstU128<{ 1_000 * hash::UNIT }>;
 	// Measured by `scripts/benchmark.sh` (the pallet's `weights.rs`).
 	type WeightInfo = pallet_compute_staking::weights::SubstrateWeight<Runtime>;
 }

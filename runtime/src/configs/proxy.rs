@@ -1,5 +1,11 @@
 //! `pallet_proxy`: delegate calls to another account (hot keys for operators, wallets with
 //! limited rights).
+//!
+//! Every proxy type but `Any` is a whitelist: a call reaches the delegator's account only if its
+//! type names it. Calls that wrap other calls are whitelisted only where the wrapped calls meet
+//! the same filter again: `pallet_utility`'s batches and `as_derivative` dispatch with the proxy's
+//! filtered origin, so each inner call is checked. `Proxy::proxy` and `pallet_multisig` dispatch
+//! with a fresh origin that no longer carries the filter, so no type but `Any` may call them.
 
 use crate::{Balance, Balances, Runtime, RuntimeCall, RuntimeEvent, System};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -9,12 +15,13 @@ use polkadot_sdk::{
 		parameter_types,
 		traits::{ConstU32, InstanceFilter},
 	},
-	pallet_balances, pallet_proxy, pallet_sudo,
+	frame_system, pallet_proxy, pallet_session, pallet_utility,
 	sp_runtime::traits::BlakeTwo256,
 };
 use scale_info::TypeInfo;
 
-/// What a proxy may do on behalf of its delegator.
+/// What a proxy may do on behalf of its delegator. The encoding of each variant is fixed: new
+/// types are appended.
 #[derive(
 	Copy,
 	Clone,
@@ -31,40 +38,114 @@ use scale_info::TypeInfo;
 	Default,
 )]
 pub enum ProxyType {
-	/// Everything.
+	/// Everything, including what the other types forbid.
 	#[default]
 	Any,
-	/// Everything except moving HASH and using Root.
+	/// Managing the delegator's own stake, DIEM position and credit stake, session keys and
+	/// proxies: nothing that moves HASH or DIEM to another account, grants credits or operator
+	/// rights to another key, uses Root or approves multisig calls.
 	NonTransfer,
 	/// Only rejecting announcements of other proxies (a safety key).
 	CancelProxy,
+	/// HASH compute staking and DIEM credit staking.
+	Staking,
+	/// An operator's hot work: redeeming vouchers (as the redeem key) and claiming rewards.
+	Operator,
+}
+
+impl ProxyType {
+	/// Calls that carry other calls and dispatch them with the same, still filtered, origin.
+	fn is_filtered_wrapper(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::Utility(
+				pallet_utility::Call::batch { .. }
+					| pallet_utility::Call::batch_all { .. }
+					| pallet_utility::Call::force_batch { .. }
+					| pallet_utility::Call::if_else { .. }
+					| pallet_utility::Call::as_derivative { .. }
+			)
+		)
+	}
+
+	fn is_staking(call: &RuntimeCall) -> bool {
+		use pallet_compute_staking::Call as Staking;
+		use pallet_inference_credits::Call as Credits;
+		matches!(
+			call,
+			RuntimeCall::ComputeStaking(
+				Staking::stake { .. }
+					| Staking::unstake { .. }
+					| Staking::withdraw_unbonded { .. }
+					| Staking::rebond { .. }
+					| Staking::claim_rewards { .. }
+					| Staking::set_auto_compound { .. }
+					| Staking::compound { .. }
+			) | RuntimeCall::InferenceCredits(
+				Credits::stake { .. } | Credits::unstake { .. } | Credits::withdraw { .. }
+			)
+		)
+	}
+
+	fn is_non_transfer(call: &RuntimeCall) -> bool {
+		use pallet_diem::Call as Diem;
+		use pallet_inference_credits::Call as Credits;
+		use pallet_proxy::Call as Proxy;
+		Self::is_staking(call)
+			|| Self::is_cancel_proxy(call)
+			|| matches!(
+				call,
+				RuntimeCall::System(
+					frame_system::Call::remark { .. } | frame_system::Call::remark_with_event { .. }
+				) | RuntimeCall::Diem(
+					Diem::mint { .. } | Diem::mint_with_stake { .. } | Diem::burn { .. }
+				) | RuntimeCall::InferenceCredits(Credits::remove_spender { .. })
+					| RuntimeCall::Session(pallet_session::Call::set_keys { .. })
+					| RuntimeCall::ValidatorSet(pallet_validator_set::Call::purge_keys { .. })
+					// `pallet_proxy` itself refuses adding or removing a type that is not a subset.
+					| RuntimeCall::Proxy(
+						Proxy::add_proxy { .. }
+							| Proxy::remove_proxy { .. }
+							| Proxy::remove_announcement { .. }
+							| Proxy::poke_deposit { .. }
+					)
+			)
+	}
+
+	fn is_operator(call: &RuntimeCall) -> bool {
+		use pallet_inference_credits::Call as Credits;
+		matches!(
+			call,
+			RuntimeCall::InferenceCredits(
+				Credits::redeem { .. } | Credits::claim_operator_rewards { .. }
+			)
+		)
+	}
+
+	fn is_cancel_proxy(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. }))
+	}
 }
 
 impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !matches!(
-				call,
-				RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death { .. })
-					| RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { .. })
-					| RuntimeCall::Balances(pallet_balances::Call::transfer_all { .. })
-					| RuntimeCall::Sudo(pallet_sudo::Call::sudo { .. })
-					| RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight { .. })
-					| RuntimeCall::Sudo(pallet_sudo::Call::sudo_as { .. })
-			),
-			ProxyType::CancelProxy => {
-				matches!(call, RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. }))
-			}
+			_ if Self::is_filtered_wrapper(call) => true,
+			ProxyType::NonTransfer => Self::is_non_transfer(call),
+			ProxyType::CancelProxy => Self::is_cancel_proxy(call),
+			ProxyType::Staking => Self::is_staking(call),
+			ProxyType::Operator => Self::is_operator(call),
 		}
 	}
 
 	fn is_superset(&self, other: &Self) -> bool {
 		match (self, other) {
+			(x, y) if x == y => true,
 			(ProxyType::Any, _) => true,
 			(_, ProxyType::Any) => false,
-			(ProxyType::NonTransfer, ProxyType::CancelProxy) => true,
-			(x, y) => x == y,
+			(ProxyType::NonTransfer, ProxyType::CancelProxy | ProxyType::Staking) => true,
+			_ => false,
 		}
 	}
 }

@@ -51,6 +51,22 @@ impl pallet_validator_set::SessionKeys<AccountId> for RegisteredSessionKeys {
 		pallet_session::NextKeys::<Runtime>::contains_key(who)
 	}
 
+	fn in_session(who: &AccountId) -> bool {
+		pallet_session::Validators::<Runtime>::get().contains(who)
+			|| pallet_session::QueuedKeys::<Runtime>::get().iter().any(|(queued, _)| queued == who)
+	}
+
+	fn purge(who: &AccountId) -> polkadot_sdk::sp_runtime::DispatchResult {
+		// The session pallet's own call, invoked directly: the runtime's call filter keeps it
+		// away from signed origins, so this is the one way keys are purged.
+		crate::Session::purge_keys(crate::RuntimeOrigin::signed(who.clone()))
+	}
+
+	fn purge_weight() -> polkadot_sdk::frame_support::weights::Weight {
+		use pallet_session::WeightInfo as _;
+		<Runtime as pallet_session::Config>::WeightInfo::purge_keys()
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_keys(who: &AccountId) {
 		use polkadot_sdk::sp_core::{ed25519, sr25519};

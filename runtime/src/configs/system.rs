@@ -14,7 +14,7 @@ use polkadot_sdk::{
 		derive_impl,
 		dispatch::DispatchClass,
 		parameter_types,
-		traits::{ConstU32, Everything},
+		traits::ConstU32,
 		weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 	},
 	frame_system::{self, limits},
@@ -80,7 +80,7 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
-	type BaseCallFilter = Everything;
+	type BaseCallFilter = RuntimeCallFilter;
 	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
 	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 	type SingleBlockMigrations = Migrations;
@@ -89,4 +89,13 @@ impl frame_system::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeTask = RuntimeTask;
 	type PalletInfo = PalletInfo;
+}
+
+/// Calls no origin but Root may dispatch on this chain: `session.purge_keys`, which would let a
+/// validator drop out of the set without governance (`validatorSet.purgeKeys` replaces it).
+pub struct RuntimeCallFilter;
+impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for RuntimeCallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Session(polkadot_sdk::pallet_session::Call::purge_keys { .. }))
+	}
 }

@@ -3,13 +3,8 @@
 
 use crate::chain::{Chain, Result};
 use codec::Encode;
-use diem_runtime::{Address, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic};
-use polkadot_sdk::{
-	frame_metadata_hash_extension::CheckMetadataHash,
-	frame_system, pallet_transaction_payment,
-	sp_core::{sr25519, Pair},
-	sp_runtime::{generic::Era, MultiSignature},
-};
+use diem_runtime::{signing::SigningContext, RuntimeCall};
+use polkadot_sdk::sp_core::{sr25519, Pair};
 
 pub use diem_runtime::AccountId;
 
@@ -72,41 +67,13 @@ impl TxSigner {
 	/// `call` signed by `account` at its next nonce (which it then advances); SCALE-encoded as
 	/// `author_submitExtrinsic` takes it.
 	pub fn sign(&self, account: &mut Account, call: RuntimeCall) -> Vec<u8> {
-		let extension: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			frame_system::CheckNonce::from(account.nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			CheckMetadataHash::new(false),
-			frame_system::WeightReclaim::new(),
-		);
-		// What the extensions add to the signed message without carrying it in the transaction;
-		// an immortal transaction's era block is genesis.
-		let implicit = (
-			(),
-			self.spec_version,
-			self.transaction_version,
-			self.genesis,
-			self.genesis,
-			(),
-			(),
-			(),
-			None,
-			(),
-		);
-		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| account.pair.sign(bytes));
+		let context = SigningContext {
+			genesis: self.genesis,
+			spec_version: self.spec_version,
+			transaction_version: self.transaction_version,
+		};
+		let extrinsic = context.sign(&account.pair, account.nonce, call);
 		account.nonce = account.nonce.saturating_add(1);
-		UncheckedExtrinsic::new_signed(
-			call,
-			Address::Id(account.id.clone()),
-			MultiSignature::Sr25519(signature),
-			extension,
-		)
-		.encode()
+		extrinsic.encode()
 	}
 }

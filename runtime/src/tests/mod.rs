@@ -1,59 +1,50 @@
 //! Runtime tests: genesis presets build a valid state, and signed extrinsics go through the
-//! executive the way a block author applies them.
+//! executive the way a block author applies them. Every test on a preset ends with all of the
+//! runtime's invariants checked (`preset_test`). By topic: [`proxy`] (what each proxy type
+//! reaches), [`invariants`] (the cross-pallet invariants catch what they should), [`validators`]
+//! (no path takes the validator set below its minimum).
+
+mod invariants;
+mod proxy;
+mod validators;
 
 use crate::{
 	configs::diem_balances::DiemDustAccount,
 	genesis_config_presets::{self, DEV_ENDOWMENT, DEV_GENESIS_STAKE, DEV_PROTOCOL_MINT},
 	Address, Aura, Balances, ComputeStaking, Diem, DiemBalances, DiemLedger, Executive, Grandpa,
 	InferenceCredits, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload,
-	System, TxExtension, UncheckedExtrinsic, ValidatorSet, EXISTENTIAL_DEPOSIT,
+	System, UncheckedExtrinsic, ValidatorSet, EXISTENTIAL_DEPOSIT,
 };
 use codec::Encode;
 use diem_primitives::{diem, hash::UNIT};
 use polkadot_sdk::frame_support::traits::fungible::Inspect as _;
 use polkadot_sdk::{
-	frame_metadata_hash_extension::CheckMetadataHash,
-	frame_support::genesis_builder_helper::build_state,
 	frame_system, pallet_aura, pallet_balances, pallet_session, pallet_sudo, pallet_timestamp,
 	pallet_transaction_payment,
 	sp_consensus_aura::{Slot, AURA_ENGINE_ID},
 	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
-	sp_runtime::{
-		generic::{self, Era},
-		traits::Header as _,
-		BuildStorage, Digest, DigestItem,
-	},
+	sp_runtime::{generic, traits::Header as _, BuildStorage, Digest, DigestItem},
 };
-use serde_json::Value;
-
-/// Overlays `patch` on `base` the way the node's chain-spec builder does: objects merge key by
-/// key, anything else replaces.
-fn merge_json(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge_json(base.entry(key).or_insert(Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
-}
 
 /// Storage of the named preset, built the way a node builds genesis from a chain spec.
 fn preset_ext(name: &str) -> TestExternalities {
-	let patch: Value = genesis_config_presets::get_preset(&name.into())
-		.and_then(|bytes| serde_json::from_slice(&bytes).ok())
-		.unwrap_or_else(|| panic!("preset {name} missing or not JSON"));
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("default json");
-	merge_json(&mut config, patch);
-	let config_bytes = serde_json::to_vec(&config).expect("json");
-
-	let mut ext = TestExternalities::new(Default::default());
-	ext.execute_with(|| build_state::<RuntimeGenesisConfig>(config_bytes))
+	let storage = genesis_config_presets::preset_storage(name)
 		.unwrap_or_else(|e| panic!("preset {name} does not build: {e}"));
-	ext
+	TestExternalities::new(storage)
+}
+
+/// Runs `test` on the named preset's genesis state, then checks every invariant of the runtime
+/// ([`crate::invariants::check_all`]): each pallet's, issuance against the sum of accounts, and
+/// every hold against its pallet's records.
+fn preset_test(name: &str, test: impl FnOnce()) {
+	preset_ext(name).execute_with(|| {
+		test();
+		if let Err(broken) = crate::invariants::check_all() {
+			panic!("an invariant broke after the test: {broken:?}");
+		}
+	});
 }
 
 #[test]
@@ -65,7 +56,7 @@ fn preset_names_are_the_documented_ones() {
 
 #[test]
 fn development_preset_has_one_validator_and_funded_dev_accounts() {
-	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+	preset_test(DEV_RUNTIME_PRESET, || {
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
 		// One validator: its own minimum; sessions of the runtime's default length.
@@ -102,7 +93,7 @@ fn development_preset_has_one_validator_and_funded_dev_accounts() {
 
 #[test]
 fn local_testnet_preset_has_alice_and_bob_validating() {
-	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+	preset_test(LOCAL_TESTNET_RUNTIME_PRESET, || {
 		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
 		assert_eq!(
 			aura,
@@ -134,7 +125,7 @@ fn grandpa_key_ownership_proofs_name_the_validator() {
 		sp_consensus_grandpa::{AuthorityId as GrandpaId, KEY_TYPE},
 		sp_keyring::Ed25519Keyring,
 	};
-	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+	preset_test(LOCAL_TESTNET_RUNTIME_PRESET, || {
 		let bob_key: GrandpaId = Ed25519Keyring::Bob.public().into();
 		let proof = crate::Historical::prove((KEY_TYPE, bob_key.clone())).expect("a proof");
 		let bob = Sr25519Keyring::Bob.to_account_id();
@@ -159,34 +150,9 @@ fn default_genesis_builds() {
 	assert!(storage.is_ok(), "{storage:?}");
 }
 
-/// The transaction extensions a wallet attaches: immortal, nonce `nonce`, no tip, no metadata
-/// hash.
-fn tx_extension(nonce: u32) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	)
-}
-
 /// `call` signed by `signer` with `nonce`, as a wallet would submit it.
 fn signed(signer: Sr25519Keyring, nonce: u32, call: RuntimeCall) -> UncheckedExtrinsic {
-	let extension = tx_extension(nonce);
-	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
-	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		Address::Id(signer.to_account_id()),
-		signature.into(),
-		extension,
-	)
+	crate::signing::SigningContext::new(System::block_hash(0)).sign(&signer.pair(), nonce, call)
 }
 
 /// Starts block 1 the way the Aura author does: a slot pre-digest, then the timestamp inherent
@@ -210,7 +176,7 @@ fn start_block_one() {
 
 #[test]
 fn signed_transfer_goes_through_the_executive() {
-	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+	preset_test(DEV_RUNTIME_PRESET, || {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let bob = Sr25519Keyring::Bob.to_account_id();
 		start_block_one();
@@ -259,7 +225,7 @@ fn signed_transfer_goes_through_the_executive() {
 
 #[test]
 fn replayed_or_badly_signed_transfers_are_rejected() {
-	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+	preset_test(DEV_RUNTIME_PRESET, || {
 		start_block_one();
 		let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
 			dest: Sr25519Keyring::Bob.to_account_id().into(),
@@ -271,7 +237,7 @@ fn replayed_or_badly_signed_transfers_are_rejected() {
 		assert!(Executive::apply_extrinsic(first).is_err());
 
 		// Signed by Bob but claiming to be Alice: bad proof.
-		let extension = tx_extension(1);
+		let extension = crate::signing::wallet_extension(1);
 		let payload = SignedPayload::new(call.clone(), extension.clone()).expect("payload");
 		let forged = UncheckedExtrinsic::new_signed(
 			call,
@@ -295,7 +261,7 @@ fn block_limits_are_consistent_and_metadata_reaches_v16() {
 
 #[test]
 fn blocks_mint_staking_emission_for_genesis_stakers() {
-	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+	preset_test(DEV_RUNTIME_PRESET, || {
 		let issuance_genesis = Balances::total_issuance();
 		start_block_one();
 		let params = pallet_compute_staking::Params::<Runtime>::get().expect("dev preset params");
@@ -311,7 +277,7 @@ fn blocks_mint_staking_emission_for_genesis_stakers() {
 
 #[test]
 fn development_preset_opens_minting_with_a_protocol_position_for_alice() {
-	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+	preset_test(DEV_RUNTIME_PRESET, || {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let status = Diem::curve_status();
 		assert!(status.minting_open && !status.minting_paused);
@@ -335,7 +301,7 @@ fn development_preset_opens_minting_with_a_protocol_position_for_alice() {
 
 #[test]
 fn local_testnet_starts_with_minting_closed() {
-	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+	preset_test(LOCAL_TESTNET_RUNTIME_PRESET, || {
 		let status = Diem::curve_status();
 		assert!(!status.minting_open && status.minting_paused);
 		assert_eq!(status.supply, DEV_PROTOCOL_MINT);
@@ -354,7 +320,7 @@ fn diem_balances_has_no_calls_so_only_the_diem_pallets_change_diem() {
 
 #[test]
 fn diem_is_minted_transferred_and_burned_through_signed_extrinsics() {
-	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+	preset_test(DEV_RUNTIME_PRESET, || {
 		let bob = Sr25519Keyring::Bob.to_account_id();
 		start_block_one();
 		let apply = |who: Sr25519Keyring, nonce: u32, call: RuntimeCall| {
@@ -408,7 +374,7 @@ fn diem_is_minted_transferred_and_burned_through_signed_extrinsics() {
 #[test]
 fn credits_are_staked_and_a_voucher_redeemed_through_signed_extrinsics() {
 	use diem_primitives::voucher::{PayloadWrapping, Voucher};
-	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+	preset_test(DEV_RUNTIME_PRESET, || {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let bob = Sr25519Keyring::Bob.to_account_id();
 		start_block_one();

@@ -1,0 +1,268 @@
+//! Calls of every pallet of the runtime, decoded from the input: HASH and DIEM transfers,
+//! compute staking, minting and burning, the ledger's payments and allowances, credit staking,
+//! spenders, operators and voucher redemption with real signatures, governance calls through
+//! sudo, proxies, batches and multisig. Arguments are drawn from the fuzzer's accounts and from
+//! amounts at the edges ([`Input::amount`]), so that most calls are meaningful and some are not.
+
+use crate::{input::Input, Accounts};
+use diem_primitives::{
+	voucher::{EpochIndex, PayloadWrapping, Voucher},
+	AccountId, Balance, BlockNumber,
+};
+use diem_runtime::{configs::ProxyType, Diem, InferenceCredits, RuntimeCall, System};
+use polkadot_sdk::{
+	frame_system, pallet_balances, pallet_multisig, pallet_proxy, pallet_session, pallet_sudo,
+	pallet_utility, sp_runtime::Perbill,
+};
+
+/// How deeply calls nest (a batch in a proxy call in a batch).
+const MAX_DEPTH: u8 = 2;
+
+/// The most vouchers, batched calls or payments one call carries.
+const MAX_ITEMS: usize = 4;
+
+const PROXY_TYPES: [ProxyType; 5] = [
+	ProxyType::Any,
+	ProxyType::NonTransfer,
+	ProxyType::CancelProxy,
+	ProxyType::Staking,
+	ProxyType::Operator,
+];
+
+/// The next call the input describes, or `None` once the input is used up.
+pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<RuntimeCall> {
+	use pallet_compute_staking::Call as Staking;
+	use pallet_diem::Call as DiemCall;
+	use pallet_diem_ledger::Call as Ledger;
+	use pallet_inference_credits::Call as Credits;
+	let account = |input: &mut Input| input.pick(&accounts.ids);
+	let address =
+		|input: &mut Input| -> Option<diem_runtime::Address> { account(input).map(Into::into) };
+	let sudo =
+		|call: RuntimeCall| RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) });
+	Some(match input.choice(51)? {
+		0 => RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+			dest: address(input)?,
+			value: input.amount()?,
+		}),
+		1 => RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: address(input)?,
+			value: input.amount()?,
+		}),
+		2 => RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+			dest: address(input)?,
+			keep_alive: input.flag()?,
+		}),
+		3 => RuntimeCall::ComputeStaking(Staking::stake { amount: input.amount()? }),
+		4 => RuntimeCall::ComputeStaking(Staking::unstake { amount: input.amount()? }),
+		5 => RuntimeCall::ComputeStaking(Staking::withdraw_unbonded {}),
+		6 => RuntimeCall::ComputeStaking(Staking::rebond { amount: input.amount()? }),
+		7 => RuntimeCall::ComputeStaking(Staking::claim_rewards {}),
+		8 => RuntimeCall::ComputeStaking(Staking::set_auto_compound { enabled: input.flag()? }),
+		9 => RuntimeCall::ComputeStaking(Staking::compound { who: account(input)? }),
+		10 => {
+			let diem = input.amount()?;
+			// Mostly at the quoted cost, sometimes with a bound the cost exceeds.
+			let max_cost = match input.flag()? {
+				true => Diem::mint_quote(diem).unwrap_or(Balance::MAX),
+				false => input.amount()?,
+			};
+			RuntimeCall::Diem(DiemCall::mint { diem, max_cost })
+		}
+		11 => RuntimeCall::Diem(DiemCall::mint_with_stake {
+			max_stake: input.amount()?,
+			min_diem: input.amount()?,
+		}),
+		12 => RuntimeCall::Diem(DiemCall::burn { diem: input.amount()? }),
+		13 => RuntimeCall::DiemLedger(Ledger::transfer {
+			dest: account(input)?,
+			amount: input.amount()?,
+		}),
+		14 => RuntimeCall::DiemLedger(Ledger::transfer_keep_alive {
+			dest: account(input)?,
+			amount: input.amount()?,
+		}),
+		15 => RuntimeCall::DiemLedger(Ledger::transfer_all {
+			dest: account(input)?,
+			keep_alive: input.flag()?,
+		}),
+		16 => RuntimeCall::DiemLedger(Ledger::approve {
+			spender: account(input)?,
+			amount: input.amount()?,
+			expires_at: match input.flag()? {
+				true => Some(BlockNumber::from(input.byte()?)),
+				false => None,
+			},
+		}),
+		17 => RuntimeCall::DiemLedger(Ledger::increase_allowance {
+			spender: account(input)?,
+			delta: input.amount()?,
+		}),
+		18 => RuntimeCall::DiemLedger(Ledger::decrease_allowance {
+			spender: account(input)?,
+			delta: input.amount()?,
+		}),
+		19 => RuntimeCall::DiemLedger(Ledger::transfer_from {
+			owner: account(input)?,
+			dest: account(input)?,
+			amount: input.amount()?,
+		}),
+		20 => RuntimeCall::DiemLedger(Ledger::cancel_approval { spender: account(input)? }),
+		21 => RuntimeCall::DiemLedger(Ledger::pay {
+			dest: account(input)?,
+			amount: input.amount()?,
+			memo: memo(input)?,
+		}),
+		22 => {
+			let count = input.choice(MAX_ITEMS + 1)?;
+			let mut payments = Vec::with_capacity(count);
+			for _ in 0..count {
+				payments.push((account(input)?, input.amount()?));
+			}
+			RuntimeCall::DiemLedger(Ledger::pay_batch { payments, memo: memo(input)? })
+		}
+		23 => RuntimeCall::InferenceCredits(Credits::stake { amount: input.amount()? }),
+		24 => RuntimeCall::InferenceCredits(Credits::unstake { amount: input.amount()? }),
+		25 => RuntimeCall::InferenceCredits(Credits::withdraw {}),
+		26 => RuntimeCall::InferenceCredits(Credits::add_spender {
+			spender: account(input)?,
+			cap_per_epoch: input.amount()?,
+		}),
+		27 => RuntimeCall::InferenceCredits(Credits::remove_spender { spender: account(input)? }),
+		28 => RuntimeCall::InferenceCredits(Credits::register_operator {
+			metadata: memo(input)?,
+			redeem_key: account(input)?,
+		}),
+		29 => {
+			RuntimeCall::InferenceCredits(Credits::set_redeem_key { redeem_key: account(input)? })
+		}
+		30 => RuntimeCall::InferenceCredits(Credits::unregister_operator {}),
+		31 => RuntimeCall::InferenceCredits(Credits::release_bond {}),
+		32 => {
+			let count = input.choice(MAX_ITEMS)?.saturating_add(1);
+			let mut vouchers = Vec::with_capacity(count);
+			for _ in 0..count {
+				vouchers.push(voucher(input, accounts)?);
+			}
+			RuntimeCall::InferenceCredits(Credits::redeem { vouchers })
+		}
+		33 => {
+			RuntimeCall::InferenceCredits(Credits::claim_operator_rewards { epoch: epoch(input)? })
+		}
+		34 => sudo(RuntimeCall::InferenceCredits(Credits::approve_operator {
+			operator: account(input)?,
+			capacity_per_epoch: input.amount()?,
+		})),
+		35 => sudo(RuntimeCall::InferenceCredits(Credits::slash_operator {
+			operator: account(input)?,
+			amount: input.amount()?,
+		})),
+		36 => sudo(RuntimeCall::InferenceCredits(Credits::void_operator_epoch {
+			operator: account(input)?,
+			epoch: epoch(input)?,
+		})),
+		37 => sudo(RuntimeCall::InferenceCredits(Credits::set_epoch_length {
+			// Around the dev chain's minute: a few slots to a few hours, and out of bounds.
+			length: u64::from(input.byte()?).saturating_mul(6_000),
+		})),
+		38 => sudo(RuntimeCall::ComputeStaking(Staking::set_params {
+			params: pallet_compute_staking::StakingParams {
+				emission_per_block: input.amount()?,
+				locked_yield_share: Perbill::from_percent(u32::from(input.byte()?)),
+				unbonding_period: BlockNumber::from(input.byte()?),
+				min_stake: input.amount()?,
+			},
+		})),
+		39 => sudo(RuntimeCall::Diem(DiemCall::set_minting_open { open: input.flag()? })),
+		40 => RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+			delegate: address(input)?,
+			proxy_type: input.pick(&PROXY_TYPES)?,
+			delay: 0,
+		}),
+		41 => RuntimeCall::Proxy(pallet_proxy::Call::remove_proxy {
+			delegate: address(input)?,
+			proxy_type: input.pick(&PROXY_TYPES)?,
+			delay: 0,
+		}),
+		42 if depth < MAX_DEPTH => RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+			real: address(input)?,
+			force_proxy_type: None,
+			call: Box::new(call(input, accounts, depth.saturating_add(1))?),
+		}),
+		43..=45 if depth < MAX_DEPTH => {
+			let kind = input.choice(3)?;
+			let count = input.choice(MAX_ITEMS)?.saturating_add(1);
+			let mut calls = Vec::with_capacity(count);
+			for _ in 0..count {
+				calls.push(call(input, accounts, depth.saturating_add(1))?);
+			}
+			RuntimeCall::Utility(match kind {
+				0 => pallet_utility::Call::batch { calls },
+				1 => pallet_utility::Call::batch_all { calls },
+				_ => pallet_utility::Call::force_batch { calls },
+			})
+		}
+		46 if depth < MAX_DEPTH => {
+			let mut others = vec![account(input)?];
+			others.sort();
+			RuntimeCall::Multisig(pallet_multisig::Call::as_multi_threshold_1 {
+				other_signatories: others,
+				call: Box::new(call(input, accounts, depth.saturating_add(1))?),
+			})
+		}
+		47 => RuntimeCall::ValidatorSet(pallet_validator_set::Call::purge_keys {}),
+		48 => RuntimeCall::Session(pallet_session::Call::purge_keys {}),
+		49 => sudo(RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			who: account(input)?,
+		})),
+		// Short sessions, so that rotations (and what purged keys would do to them) happen.
+		50 => sudo(RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_session_length {
+			blocks: BlockNumber::from(input.byte()?),
+		})),
+		// A nesting call past the depth limit: a remark instead.
+		_ => RuntimeCall::System(frame_system::Call::remark { remark: memo(input)? }),
+	})
+}
+
+/// A short byte string (memos, metadata, remarks).
+fn memo(input: &mut Input) -> Option<Vec<u8>> {
+	let length = input.choice(8)?;
+	(0..length).map(|_| input.byte()).collect()
+}
+
+/// An epoch near the current one: before it, it, the one before, or the next.
+fn epoch(input: &mut Input) -> Option<EpochIndex> {
+	let current =
+		InferenceCredits::epoch_clock().map(|clock| clock.current.index).unwrap_or_default();
+	Some(match input.choice(4)? {
+		0 => current,
+		1 => current.saturating_sub(1),
+		2 => current.saturating_sub(2),
+		_ => current.saturating_add(1),
+	})
+}
+
+/// A voucher signed by one of the fuzzer's keys for one of its accounts as operator; sometimes
+/// for another payer (a spender's voucher), sometimes with its signature spoiled.
+fn voucher(input: &mut Input, accounts: &Accounts) -> Option<Voucher> {
+	let signer = input.choice(accounts.pairs.len())?;
+	let pair = accounts.pairs.get(signer)?;
+	let payer: Option<AccountId> = match input.flag()? {
+		true => Some(input.pick(&accounts.ids)?),
+		false => None,
+	};
+	let operator = input.pick(&accounts.ids)?;
+	let epoch = epoch(input)?;
+	let cumulative = input.amount()?;
+	let wrapping = match input.flag()? {
+		true => PayloadWrapping::Bytes,
+		false => PayloadWrapping::Raw,
+	};
+	let genesis = System::block_hash(0);
+	let mut voucher = Voucher::sign(pair, payer, genesis, epoch, &operator, cumulative, wrapping);
+	if input.choice(8)? == 0 {
+		// Signed for one amount, claims another.
+		voucher.cumulative = voucher.cumulative.wrapping_add(1);
+	}
+	Some(voucher)
+}
