@@ -212,18 +212,33 @@ async fn rpc_connection_and_rate_limits_refuse_only_the_client_over_them() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_node_killed_under_load_keeps_its_finalized_blocks_and_exports_the_same_state() {
-	const LOAD: u32 = 300;
+	const LOAD: u32 = 6_000;
 	let mut node = Node::start("crash", &["--dev"]);
 	let rpc = rpc_client(&node).await;
 	node.wait_finalized(&rpc, 2).await;
 	let context = SigningContext::new(genesis(&rpc).await);
-	for nonce in 0..LOAD {
-		let call = transfer(&Sr25519Keyring::Bob, HASH);
-		let extrinsic = context.sign(&Sr25519Keyring::Alice.pair(), nonce, call);
-		submit(&rpc, &extrinsic.encode()).await.expect("a transfer of the load");
+	// More transfers than a block holds, from four senders.
+	let senders =
+		[Sr25519Keyring::Alice, Sr25519Keyring::Charlie, Sr25519Keyring::Dave, Sr25519Keyring::Eve];
+	for nonce in 0..LOAD / 4 {
+		for sender in &senders {
+			let call = transfer(&Sr25519Keyring::Bob, HASH);
+			let extrinsic = context.sign(&sender.pair(), nonce, call);
+			submit(&rpc, &extrinsic.encode()).await.expect("a transfer of the load");
+		}
 	}
-	let finalized = node.wait_finalized(&rpc, finalized_number(&rpc).await.unwrap() + 2).await;
+	// Killed while full blocks are being built and finalized.
+	let loaded_from = common::best_number(&rpc).await.unwrap();
+	wait_for(&node, LIMIT, "a block of the load", || async {
+		(common::best_number(&rpc).await.ok()? > loaded_from).then_some(())
+	})
+	.await;
+	let finalized = finalized_number(&rpc).await.unwrap();
 	let hash = block_hash(&rpc, finalized).await;
+	println!(
+		"killed at finalized #{finalized} with {} transactions pending",
+		pool_size(&rpc).await
+	);
 	drop(rpc);
 
 	node.kill9();
