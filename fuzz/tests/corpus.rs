@@ -2,6 +2,9 @@
 //! crash it found once fixed, must run through without breaking an invariant. Seconds, not
 //! hours: the search itself is `scripts/fuzz.sh`.
 
+// Test code: a failed expectation should panic with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
 use std::{fs, path::PathBuf};
 
 fn corpus() -> Vec<PathBuf> {
