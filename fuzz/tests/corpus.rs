@@ -33,9 +33,9 @@ fn the_corpus_replays_without_breaking_an_invariant() {
 		total.succeeded += summary.succeeded;
 	}
 	println!("{} inputs: {total:?}", files.len());
-	// The corpus reaches the pallets: transactions get in and calls succeed (a harness that
-	// signed wrongly or ran out of funds would replay nothing but refusals).
-	assert!(total.succeeded > 0 && total.included > total.succeeded / 2, "{total:?}");
+	// The corpus reaches the pallets: calls succeed (a harness that signed wrongly or ran out
+	// of funds would replay nothing but refusals).
+	assert!(total.succeeded > 0, "{total:?}");
 }
 
 /// The hand-written seeds each do what they are named for: every signed call in them goes

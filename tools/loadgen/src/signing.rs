@@ -27,9 +27,7 @@ impl Account {
 
 /// Signs transactions for one chain (genesis and runtime version).
 pub struct TxSigner {
-	genesis: diem_runtime::Hash,
-	spec_version: u32,
-	transaction_version: u32,
+	context: SigningContext,
 }
 
 impl TxSigner {
@@ -47,32 +45,20 @@ impl TxSigner {
 				native.transaction_version
 			));
 		}
-		Ok(TxSigner {
-			genesis: chain.genesis,
-			spec_version: chain.spec_version,
-			transaction_version: chain.transaction_version,
-		})
+		// The versions match the native runtime's, which `SigningContext::new` signs for.
+		Ok(TxSigner { context: SigningContext::new(chain.genesis) })
 	}
 
 	/// A signer for this workspace's runtime on a chain of no particular genesis: for computing
 	/// weights offline, not for submitting.
 	pub fn offline() -> TxSigner {
-		TxSigner {
-			genesis: Default::default(),
-			spec_version: diem_runtime::VERSION.spec_version,
-			transaction_version: diem_runtime::VERSION.transaction_version,
-		}
+		TxSigner { context: SigningContext::new(Default::default()) }
 	}
 
 	/// `call` signed by `account` at its next nonce (which it then advances); SCALE-encoded as
 	/// `author_submitExtrinsic` takes it.
 	pub fn sign(&self, account: &mut Account, call: RuntimeCall) -> Vec<u8> {
-		let context = SigningContext {
-			genesis: self.genesis,
-			spec_version: self.spec_version,
-			transaction_version: self.transaction_version,
-		};
-		let extrinsic = context.sign(&account.pair, account.nonce, call);
+		let extrinsic = self.context.sign(&account.pair, account.nonce, call);
 		account.nonce = account.nonce.saturating_add(1);
 		extrinsic.encode()
 	}
