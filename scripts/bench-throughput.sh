@@ -48,15 +48,11 @@ trap cleanup EXIT
 "$NODE_BIN" build-spec --chain dev --raw 2>/dev/null >"$work/spec.json"
 
 rpc_port="$(free_port)"
-p2p_port="$(free_port)"
 echo "==> starting the dev chain (RPC ws://127.0.0.1:$rpc_port, log $work/node.log)"
-"$NODE_BIN" --dev --chain "$work/spec.json" --base-path "$work/db" \
-	--rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$p2p_port" \
-	--no-prometheus --no-telemetry --no-mdns \
-	--pool-limit 200000 --pool-kbytes 2000000 \
-	--rpc-max-connections 1000 --rpc-max-request-size 64 --rpc-max-response-size 64 \
-	2>"$work/node.log" &
-node_pid=$!
+start_dev_node "$work/node.log" "$rpc_port" --chain "$work/spec.json" --base-path "$work/db" \
+	--no-prometheus --pool-limit 200000 --pool-kbytes 2000000 \
+	--rpc-max-connections 1000 --rpc-max-request-size 64 --rpc-max-response-size 64
+node_pid=$DEV_NODE_PID
 
 for _ in $(seq 1 120); do
 	if rpc "$rpc_port" chain_getHeader >/dev/null 2>&1; then break; fi

@@ -28,21 +28,6 @@ STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 TEMPLATES=scripts/weight-templates
 
-# pallet name in the runtime's benchmark list -> crate directory
-OUR_PALLETS=(
-	"pallet_compute_staking:pallets/compute-staking"
-	"pallet_diem:pallets/diem"
-	"pallet_diem_ledger:pallets/ledger"
-	"pallet_inference_credits:pallets/inference-credits"
-	"pallet_validator_set:pallets/validator-set"
-)
-# Output goes to runtime/src/weights/<pallet>.rs (<pallet>_<instance>.rs for the two balances
-# instances, `Balances` for HASH and `DiemBalances` for DIEM).
-SDK_PALLETS=(
-	frame_system frame_system_extensions pallet_balances pallet_timestamp pallet_sudo
-	pallet_utility pallet_proxy pallet_multisig pallet_transaction_payment
-)
-
 case "$WHAT" in
 ours | sdk | base | all) ;;
 *)
@@ -53,6 +38,25 @@ esac
 
 build_bench_node
 
+# The pallets the runtime benchmarks, as the benchmark node lists them. One of ours (a crate
+# under pallets/ with that package name) writes its crate's weights.rs; a polkadot-sdk pallet
+# writes runtime/src/weights/<pallet>.rs (<pallet>_<instance>.rs for the two balances
+# instances: `Balances` for HASH, `DiemBalances` for DIEM).
+mapfile -t BENCHMARKED < <("$BENCH_BIN" benchmark pallet --chain dev --list=pallets --no-csv-header)
+if [ "${#BENCHMARKED[@]}" -eq 0 ]; then
+	echo "benchmark: the runtime lists no benchmarked pallets" >&2
+	exit 1
+fi
+# The directory under pallets/ whose package is PALLET (dashes as underscores), or nothing.
+crate_dir_of() {
+	local manifest
+	for manifest in pallets/*/Cargo.toml; do
+		if [ "$(sed -n 's/^name = "\(.*\)"$/\1/p' "$manifest" | head -1 | tr - _)" = "$1" ]; then
+			dirname "$manifest"
+		fi
+	done
+}
+
 run_pallet() { # run_pallet PALLET TEMPLATE OUTPUT
 	echo "benchmark: $1 -> $3"
 	"$BENCH_BIN" benchmark pallet --chain dev --pallet "$1" --extrinsic '*' \
@@ -60,20 +64,19 @@ run_pallet() { # run_pallet PALLET TEMPLATE OUTPUT
 		--template "$2" --output "$3"
 }
 
-if [ "$WHAT" = ours ] || [ "$WHAT" = all ]; then
-	for entry in "${OUR_PALLETS[@]}"; do
-		# ONLY=pallet_x limits `ours` to one pallet.
-		if [ -n "${ONLY:-}" ] && [ "${entry%%:*}" != "$ONLY" ]; then continue; fi
-		run_pallet "${entry%%:*}" "$TEMPLATES/pallet.hbs" "${entry#*:}/src/weights.rs"
-	done
-fi
 mkdir -p runtime/src/weights
-if [ "$WHAT" = sdk ] || [ "$WHAT" = all ]; then
-	for pallet in "${SDK_PALLETS[@]}"; do
-		if [ -n "${ONLY:-}" ] && [ "$pallet" != "$ONLY" ]; then continue; fi
+for pallet in "${BENCHMARKED[@]}"; do
+	# ONLY=pallet_x limits `ours` and `sdk` to one pallet.
+	if [ -n "${ONLY:-}" ] && [ "$pallet" != "$ONLY" ]; then continue; fi
+	dir="$(crate_dir_of "$pallet")"
+	if [ -n "$dir" ]; then
+		if [ "$WHAT" = ours ] || [ "$WHAT" = all ]; then
+			run_pallet "$pallet" "$TEMPLATES/pallet.hbs" "$dir/src/weights.rs"
+		fi
+	elif [ "$WHAT" = sdk ] || [ "$WHAT" = all ]; then
 		run_pallet "$pallet" "$TEMPLATES/runtime.hbs" runtime/src/weights/
-	done
-fi
+	fi
+done
 if [ "$WHAT" = base ] || [ "$WHAT" = all ]; then
 	# The temporary directories and the dev node below, removed and stopped on any exit.
 	raw=""
@@ -139,11 +142,9 @@ RUST
 		build_node
 		"$NODE_BIN" build-spec --chain dev --raw 2>/dev/null >"$state/spec.json"
 		port="$(free_port)"
-		"$NODE_BIN" --dev --chain "$state/spec.json" --base-path "$state/db" --rpc-port "$port" \
-			--listen-addr "/ip4/127.0.0.1/tcp/$(free_port)" --no-prometheus --no-telemetry --no-mdns \
-			--pool-limit 100000 --pool-kbytes 1000000 \
-			2>"$state/node.log" &
-		state_node=$!
+		start_dev_node "$state/node.log" "$port" --chain "$state/spec.json" --base-path "$state/db" \
+			--no-prometheus --pool-limit 100000 --pool-kbytes 1000000
+		state_node=$DEV_NODE_PID
 		echo "benchmark: filling a dev chain's state with diem-loadgen (log $state/node.log)"
 		"$CARGO_TARGET_DIR/$PROFILE/diem-loadgen" run --url "ws://127.0.0.1:$port" --accounts 4096 --loads ""
 		stop_started "$state_node"

@@ -45,6 +45,18 @@ build_bench_node() {
 	cp "$CARGO_TARGET_DIR/$PROFILE/diem-node" "$BENCH_BIN"
 }
 
+# Starts a dev node in the background, reachable on loopback only, logging to LOG:
+#   start_dev_node LOG RPC_PORT [more diem-node arguments...]
+# (a free p2p port, no telemetry, no mDNS; pass --tmp or --base-path, and --no-prometheus or a
+# --prometheus-port). Its pid is in DEV_NODE_PID; stop it with `stop_started "$DEV_NODE_PID"`.
+start_dev_node() {
+	local log="$1" rpc_port="$2"
+	shift 2
+	"$NODE_BIN" --dev --rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$(free_port)" \
+		--no-telemetry --no-mdns "$@" 2>"$log" &
+	DEV_NODE_PID=$!
+}
+
 # Stops a process this script started, if it still runs: SIGTERM, then wait for it. An empty
 # pid (nothing started yet) is a no-op, never `kill 0` (the whole process group).
 stop_started() {

@@ -68,13 +68,11 @@ size() {
 memory() {
 	local blocks="${1:-100}"
 	build_node >/dev/null 2>&1 || fail "build failed"
-	local rpc_port p2p_port log
+	local rpc_port log
 	rpc_port="$(free_port)"
-	p2p_port="$(free_port)"
 	log="$(mktemp /tmp/diem-measure-node.XXXXXX.log)"
-	"$NODE_BIN" --dev --tmp --rpc-port "$rpc_port" --prometheus-port "$(free_port)" \
-		--listen-addr "/ip4/127.0.0.1/tcp/$p2p_port" --no-telemetry --no-mdns 2>"$log" &
-	MEASURED_NODE_PID=$!
+	start_dev_node "$log" "$rpc_port" --tmp --prometheus-port "$(free_port)"
+	MEASURED_NODE_PID=$DEV_NODE_PID
 	local pid=$MEASURED_NODE_PID
 	# EXIT, not RETURN: `fail` exits the script and must not leave the node running.
 	trap 'kill "$MEASURED_NODE_PID" 2>/dev/null; wait "$MEASURED_NODE_PID" 2>/dev/null || true' EXIT

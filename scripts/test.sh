@@ -11,8 +11,10 @@ source "$(dirname "$0")/lib.sh"
 "$REPO_ROOT/scripts/setup.sh" >/dev/null
 cd "$REPO_ROOT"
 
-# Pallets with benchmarks; their `runtime-benchmarks` builds are small (the node is not rebuilt).
-BENCHMARKED_PALLETS=(pallet-compute-staking pallet-diem pallet-diem-ledger pallet-inference-credits pallet-validator-set)
+# Our pallets with benchmarks (a `runtime-benchmarks` feature in their manifest); their
+# benchmark builds are small (the node is not rebuilt).
+mapfile -t BENCHMARKED_PALLETS < <(grep -l '^runtime-benchmarks' pallets/*/Cargo.toml |
+	xargs sed -n 's/^name = "\(.*\)"$/\1/p')
 
 status=0
 if [ "$#" -eq 0 ]; then

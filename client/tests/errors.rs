@@ -5,12 +5,11 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::Value as Json;
-use std::{net::TcpListener, process::Command};
+use std::process::Command;
 
 /// A loopback URL nothing listens on.
 fn dead_url() -> String {
-	let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-	format!("ws://127.0.0.1:{port}")
+	format!("ws://127.0.0.1:{}", diem_test_utils::free_port())
 }
 
 fn run(args: &[&str]) -> (i32, Json, String) {

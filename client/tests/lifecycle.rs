@@ -7,10 +7,7 @@
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-#[path = "../../node/tests/common/mod.rs"]
-mod common;
-
-use common::Node;
+use diem_test_utils::Node;
 use serde_json::Value as Json;
 use std::{
 	path::Path,
@@ -27,7 +24,7 @@ const WAIT: Duration = Duration::from_secs(150);
 
 /// The dev chain spec with short credit epochs, written to `dir`.
 fn short_epoch_spec(dir: &Path) -> String {
-	common::patched_spec(dir, "dev", "short-epochs", |patch| {
+	diem_test_utils::patched_spec(dir, "dev", "short-epochs", |patch| {
 		patch["inferenceCredits"]["epochLength"] = EPOCH_MS.into();
 	})
 }
@@ -441,7 +438,7 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 	// Charlie stops operating: its redeem key is dropped at once; the bond stays held through
 	// the dispute delay, and an early release is refused by name.
 	let leaving = cli(&node, Some("//Charlie"), &["operator", "unregister"]);
-	let bond_release_epoch = event(&leaving, "InferenceCredits", "OperatorLeaving")["fields"]
+	let bond_release_epoch = event(&leaving, "InferenceCredits", "OperatorUnregistered")["fields"]
 		["bond_release_epoch"]
 		.as_u64()
 		.unwrap();

@@ -16,11 +16,9 @@
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-mod common;
-
 use codec::Encode;
-use common::{block_hash, finalized_number, hex, node_binary, state_call, wait_for, Node};
 use diem_runtime::{signing::SigningContext, RuntimeCall};
+use diem_test_utils::{block_hash, finalized_number, hex, node_binary, state_call, wait_for, Node};
 use polkadot_sdk::{
 	pallet_balances,
 	sp_core::{sr25519, Pair, H256},
@@ -46,7 +44,7 @@ async fn rpc_client(node: &Node) -> RpcClient {
 
 async fn genesis(rpc: &RpcClient) -> H256 {
 	let hash = block_hash(rpc, 0).await;
-	H256::from_slice(&common::unhex(&hash))
+	H256::from_slice(&diem_test_utils::unhex(&hash))
 }
 
 fn transfer(to: &Sr25519Keyring, value: u128) -> RuntimeCall {
@@ -228,9 +226,9 @@ async fn a_node_killed_under_load_keeps_its_finalized_blocks_and_exports_the_sam
 		}
 	}
 	// Killed while full blocks are being built and finalized.
-	let loaded_from = common::best_number(&rpc).await.unwrap();
+	let loaded_from = diem_test_utils::best_number(&rpc).await.unwrap();
 	wait_for(&node, LIMIT, "a block of the load", || async {
-		(common::best_number(&rpc).await.ok()? > loaded_from).then_some(())
+		(diem_test_utils::best_number(&rpc).await.ok()? > loaded_from).then_some(())
 	})
 	.await;
 	let finalized = finalized_number(&rpc).await.unwrap();

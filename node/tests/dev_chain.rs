@@ -5,9 +5,7 @@
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-mod common;
-
-use common::Node;
+use diem_test_utils::Node;
 use scale_decode::DecodeAsType;
 use std::time::Duration;
 use subxt::dynamic;
@@ -83,7 +81,9 @@ async fn dev_chain_finalizes_a_signed_transfer() {
 		.await
 		.unwrap_or_else(|e| node.fail(format!("submit failed: {e}")));
 	let in_block =
-		match tokio::time::timeout(common::BLOCKS_TIMEOUT, progress.wait_for_finalized()).await {
+		match tokio::time::timeout(diem_test_utils::BLOCKS_TIMEOUT, progress.wait_for_finalized())
+			.await
+		{
 			Ok(Ok(in_block)) => in_block,
 			Ok(Err(e)) => node.fail(format!("transfer not finalized: {e}")),
 			Err(_) => node.fail("transfer not finalized in time"),
@@ -187,7 +187,9 @@ async fn dev_chain_mints_diem_at_the_quoted_cost() {
 		.await
 		.unwrap_or_else(|e| node.fail(format!("submit failed: {e}")));
 	let in_block =
-		match tokio::time::timeout(common::BLOCKS_TIMEOUT, progress.wait_for_finalized()).await {
+		match tokio::time::timeout(diem_test_utils::BLOCKS_TIMEOUT, progress.wait_for_finalized())
+			.await
+		{
 			Ok(Ok(in_block)) => in_block,
 			Ok(Err(e)) => node.fail(format!("mint not finalized: {e}")),
 			Err(_) => node.fail("mint not finalized in time"),

@@ -4,9 +4,7 @@
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-mod common;
-
-use common::Node;
+use diem_test_utils::Node;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use subxt::rpcs::rpc_params;
@@ -21,8 +19,10 @@ const MAX_HEIGHT: u64 = 16;
 async fn alice_and_bob_author_and_finalize_the_same_blocks() {
 	// Validators of a non-dev chain refuse to invent a network key (it must survive restarts),
 	// so each gets a fixed one.
-	let mut alice =
-		Node::start("alice", &["--chain", "local", "--alice", "--node-key", &common::node_key(0)]);
+	let mut alice = Node::start(
+		"alice",
+		&["--chain", "local", "--alice", "--node-key", &diem_test_utils::node_key(0)],
+	);
 	let (alice_rpc, _alice_client) = alice.connect().await;
 	let peer_id: Value =
 		alice_rpc.request("system_localPeerId", rpc_params![]).await.expect("system_localPeerId");
@@ -36,7 +36,7 @@ async fn alice_and_bob_author_and_finalize_the_same_blocks() {
 			"local",
 			"--bob",
 			"--node-key",
-			&common::node_key(1),
+			&diem_test_utils::node_key(1),
 			"--bootnodes",
 			&bootnode,
 		],
@@ -53,11 +53,11 @@ async fn alice_and_bob_author_and_finalize_the_same_blocks() {
 		alice.wait_finalized(&alice_rpc, target).await;
 		bob.wait_finalized(&bob_rpc, target).await;
 		for number in checked + 1..=target {
-			let on_alice = common::block_hash(&alice_rpc, number).await;
-			let on_bob = common::block_hash(&bob_rpc, number).await;
+			let on_alice = diem_test_utils::block_hash(&alice_rpc, number).await;
+			let on_bob = diem_test_utils::block_hash(&bob_rpc, number).await;
 			assert_eq!(on_alice, on_bob, "nodes disagree on finalized block #{number}");
 			// Authorities are [Alice, Bob]: even slots are Alice's, odd slots Bob's.
-			slot_parities.insert(common::aura_slot(&alice_rpc, &on_alice).await % 2);
+			slot_parities.insert(diem_test_utils::aura_slot(&alice_rpc, &on_alice).await % 2);
 		}
 		checked = target;
 		target += 2;

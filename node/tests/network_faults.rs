@@ -9,9 +9,7 @@
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-mod common;
-
-use common::{best_number, finalized_number, wait_for, Node};
+use diem_test_utils::{best_number, finalized_number, wait_for, Node};
 use std::time::{Duration, Instant};
 use subxt::rpcs::RpcClient;
 
@@ -31,8 +29,8 @@ async fn connect(node: &mut Node) -> RpcClient {
 #[tokio::test(flavor = "multi_thread")]
 async fn four_validators_survive_crashes_and_restarts() {
 	let dir = tempfile::tempdir().unwrap();
-	let spec = common::dev_validators_spec(dir.path(), &VALIDATORS, |_| {});
-	let (mut nodes, rpcs, _) = common::start_validators(&spec, &VALIDATORS).await;
+	let spec = diem_test_utils::dev_validators_spec(dir.path(), &VALIDATORS, |_| {});
+	let (mut nodes, rpcs, _) = diem_test_utils::start_validators(&spec, &VALIDATORS).await;
 	nodes[0].wait_finalized(&rpcs[0], 3).await;
 
 	// One of four down: 3 of 4 votes still finalize.

@@ -10,9 +10,7 @@
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-mod common;
-
-use common::{best_number, finalized_number, hex, node_binary, submit, wait_for};
+use diem_test_utils::{best_number, finalized_number, hex, node_binary, submit, wait_for};
 use serde_json::Value;
 use std::{
 	path::PathBuf,
@@ -76,8 +74,8 @@ async fn untouched_state(rpc: &RpcClient, at: &str) -> Vec<Option<String>> {
 async fn a_runtime_upgrade_on_a_running_network_keeps_blocks_and_state() {
 	let wasm = upgrade_wasm();
 	let dir = tempfile::tempdir().unwrap();
-	let spec = common::dev_validators_spec(dir.path(), &VALIDATORS, |_| {});
-	let (mut nodes, rpcs, _) = common::start_validators(&spec, &VALIDATORS).await;
+	let spec = diem_test_utils::dev_validators_spec(dir.path(), &VALIDATORS, |_| {});
+	let (mut nodes, rpcs, _) = diem_test_utils::start_validators(&spec, &VALIDATORS).await;
 	nodes[0].wait_finalized(&rpcs[0], 2).await;
 	let (_, client) = nodes[0].connect().await;
 	let alice = &rpcs[0];
@@ -139,7 +137,7 @@ async fn a_runtime_upgrade_on_a_running_network_keeps_blocks_and_state() {
 	// The release changes no call, storage entry, event or runtime API, so the metadata the
 	// wallet CLI was generated from still matches (constants' values are not part of that
 	// check): diem-cli keeps working across the upgrade and sees the new version.
-	let (code, info) = common::diem_cli(&nodes[0].ws_url(), None, &["info"]);
+	let (code, info) = diem_test_utils::diem_cli(&nodes[0].ws_url(), None, &["info"]);
 	assert_eq!((code, info["spec_version"].as_u64()), (0, Some(old_version + 1)), "{info}");
 
 	// Wallets sign for the new version (subxt reads it from the chain) and it is accepted.

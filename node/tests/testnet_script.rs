@@ -4,9 +4,7 @@
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-mod common;
-
-use common::{free_port, node_binary};
+use diem_test_utils::{free_port, node_binary};
 use std::{
 	path::{Path, PathBuf},
 	process::{Command, Output},

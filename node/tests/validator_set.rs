@@ -14,10 +14,8 @@
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-mod common;
-
 use codec::Decode;
-use common::{finalized_number, hex, node_key, state_call, unhex, wait_for, Node};
+use diem_test_utils::{finalized_number, hex, node_key, state_call, unhex, wait_for, Node};
 use serde_json::Value;
 use std::time::{Duration, Instant};
 use subxt::rpcs::{rpc_params, RpcClient};
@@ -51,7 +49,7 @@ async fn author(rpc: &RpcClient, hash: &str) -> [u8; 32] {
 	let parent = header["parentHash"].as_str().unwrap().to_string();
 	let authorities: Vec<[u8; 32]> =
 		state_call(rpc, "AuraApi_authorities", &[], Some(&parent)).await;
-	let slot = common::aura_slot(rpc, hash).await;
+	let slot = diem_test_utils::aura_slot(rpc, hash).await;
 	authorities[usize::try_from(slot % authorities.len() as u64).unwrap()]
 }
 
@@ -59,23 +57,23 @@ async fn author(rpc: &RpcClient, hash: &str) -> [u8; 32] {
 async fn authors(rpc: &RpcClient, from: u64, to: u64) -> Vec<[u8; 32]> {
 	let mut found = Vec::new();
 	for number in from..=to {
-		found.push(author(rpc, &common::block_hash(rpc, number).await).await);
+		found.push(author(rpc, &diem_test_utils::block_hash(rpc, number).await).await);
 	}
 	found
 }
 
 /// `diem-cli --key <key> <args>` against `url`.
 fn cli(url: &str, key: &str, args: &[&str]) -> (i32, Value) {
-	common::diem_cli(url, Some(key), args)
+	diem_test_utils::diem_cli(url, Some(key), args)
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn governance_adds_and_removes_a_validator_on_a_running_network() {
 	let dir = tempfile::tempdir().unwrap();
-	let spec = common::dev_validators_spec(dir.path(), &VALIDATORS, |patch| {
+	let spec = diem_test_utils::dev_validators_spec(dir.path(), &VALIDATORS, |patch| {
 		patch["validatorSet"]["sessionLength"] = SESSION_LENGTH.into();
 	});
-	let (mut nodes, rpcs, bootnode) = common::start_validators(&spec, &VALIDATORS).await;
+	let (mut nodes, rpcs, bootnode) = diem_test_utils::start_validators(&spec, &VALIDATORS).await;
 	let alice_rpc = &rpcs[0];
 	nodes[0].wait_finalized(alice_rpc, 2).await;
 
@@ -141,9 +139,9 @@ async fn governance_adds_and_removes_a_validator_on_a_running_network() {
 	assert_eq!(active.active.len(), 5, "{active:?}");
 
 	// She authors: one of the next blocks is hers (five validators take turns).
-	let from = common::best_number(alice_rpc).await.unwrap();
+	let from = diem_test_utils::best_number(alice_rpc).await.unwrap();
 	let eve_block = wait_for(&nodes[0], PHASE, "a block authored by eve", || async {
-		let best = common::best_number(alice_rpc).await.ok()?;
+		let best = diem_test_utils::best_number(alice_rpc).await.ok()?;
 		let authors = authors(alice_rpc, from, best).await;
 		authors.iter().position(|a| *a == eve_aura).map(|i| from + i as u64)
 	})
@@ -173,7 +171,7 @@ async fn governance_adds_and_removes_a_validator_on_a_running_network() {
 	assert_eq!(without_dave.active.len(), 4, "{without_dave:?}");
 	assert!(without_dave.queued.iter().all(|v| *v != dave_id), "{without_dave:?}");
 	// The Aura key Dave authored with is his sr25519 dev key, the same bytes as his account.
-	let first = common::best_number(alice_rpc).await.unwrap() + 1;
+	let first = diem_test_utils::best_number(alice_rpc).await.unwrap() + 1;
 	let finalized_before = finalized_number(alice_rpc).await.unwrap();
 	let last = first + 2 * SESSION_LENGTH;
 	nodes[0].wait_finalized(alice_rpc, last).await;

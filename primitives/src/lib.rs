@@ -8,7 +8,8 @@
 //! and clients (which quote it); [`StakeLocker`] is how the DIEM pallet locks HASH stake without
 //! depending on the staking pallet. [`voucher`] is the signed voucher format operators redeem,
 //! with its signing helpers for clients; [`RewardPoolAccrual`] is how the credits pallet reads
-//! the operator reward pool's income.
+//! the operator reward pool's income; [`math`] holds the multiply-then-divide, checked totals
+//! and bounded lengths the pallets share.
 //!
 //! ```
 //! use diem_primitives::{hash, HASH_DECIMALS};
@@ -19,6 +20,7 @@
 extern crate alloc;
 
 pub mod curve;
+pub mod math;
 pub mod voucher;
 
 use polkadot_sdk::sp_runtime::{

@@ -255,7 +255,7 @@ impl_runtime_apis! {
 
 	impl pallet_validator_set::runtime_api::ValidatorSetApi<Block, AccountId, BlockNumber> for Runtime {
 		fn validator_set() -> pallet_validator_set::ValidatorSetState<AccountId, BlockNumber> {
-			crate::validator_set_state()
+			validator_set_state()
 		}
 	}
 
@@ -285,7 +285,7 @@ impl_runtime_apis! {
 
 	impl pallet_diem_ledger::runtime_api::DiemLedgerApi<Block, AccountId, BlockNumber> for Runtime {
 		fn balance(who: AccountId) -> pallet_diem_ledger::DiemBalance {
-			crate::diem_balance(&who)
+			diem_balance(&who)
 		}
 
 		fn allowance(
@@ -331,5 +331,42 @@ impl_runtime_apis! {
 		fn preset_names() -> Vec<PresetId> {
 			genesis_config_presets::preset_names()
 		}
+	}
+}
+
+/// `who`'s DIEM as wallets show it.
+pub fn diem_balance(who: &crate::AccountId) -> pallet_diem_ledger::DiemBalance {
+	use polkadot_sdk::frame_support::traits::{
+		fungible::{Inspect, InspectHold},
+		tokens::{Fortitude, Preservation},
+	};
+	pallet_diem_ledger::DiemBalance {
+		free: crate::DiemBalances::balance(who),
+		transferable: crate::DiemBalances::reducible_balance(
+			who,
+			Preservation::Expendable,
+			Fortitude::Polite,
+		),
+		held_for_allowance_deposits: crate::DiemBalances::balance_on_hold(
+			&crate::configs::ledger::AllowanceHoldReason::get(),
+			who,
+		),
+		held_total: crate::DiemBalances::total_balance_on_hold(who),
+	}
+}
+
+/// The validator sets and the session clock, as `ValidatorSetApi` reports them.
+pub fn validator_set_state(
+) -> pallet_validator_set::ValidatorSetState<crate::AccountId, crate::BlockNumber> {
+	use polkadot_sdk::frame_support::traits::EstimateNextSessionRotation;
+	let now = crate::System::block_number();
+	type Rotation = <crate::Runtime as polkadot_sdk::pallet_session::Config>::NextSessionRotation;
+	pallet_validator_set::ValidatorSetState {
+		session: crate::Session::current_index(),
+		active: crate::Session::validators(),
+		queued: crate::Session::queued_keys().into_iter().map(|(who, _keys)| who).collect(),
+		target: crate::ValidatorSet::target_set(),
+		session_length: pallet_validator_set::Pallet::<crate::Runtime>::session_length(),
+		next_rotation: Rotation::estimate_next_session_rotation(now).0.unwrap_or(now),
 	}
 }

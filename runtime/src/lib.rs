@@ -12,13 +12,17 @@
 //!   `Multisig`;
 //! - **DIEM**: `ComputeStaking` (HASH staking, emissions, stake locked behind DIEM), `Diem`
 //!   (mint DIEM on the curve against locked stake, burn to unlock), `DiemBalances` (DIEM
-//!   balances: a second `pallet_balances` instance with its calls disabled) and `DiemLedger`
-//!   (transfers, allowances and payments of DIEM).
+//!   balances: a second `pallet_balances` instance with its calls disabled), `DiemLedger`
+//!   (transfers, allowances and payments of DIEM) and `InferenceCredits` (DIEM staked for
+//!   credits, spenders, operators, voucher redemption and operator rewards).
 //!
-//! Files by responsibility: [`configs`] holds one module per pallet configuration, [`apis`] the
-//! runtime APIs nodes, wallets and dApps call, [`genesis_config_presets`] the `development` and
-//! `local_testnet` genesis states the node's chain specs are built from, and [`migrations`] the
-//! storage migrations run on the next runtime upgrade.
+//! Files by responsibility: this file holds only the runtime's declaration and its types;
+//! [`configs`] holds one module per pallet configuration (with the call filter and proxy
+//! types), [`apis`] the runtime APIs nodes, wallets and dApps call and the views they return,
+//! [`genesis_config_presets`] the `development` and `local_testnet` genesis states the node's
+//! chain specs are built from, [`migrations`] the storage migrations run on the next runtime
+//! upgrade; with `std`, [`invariants`] checks every pallet's invariants and the cross-pallet
+//! ones (tests and the fuzzer) and [`signing`] signs extrinsics with the runtime's own types.
 //!
 //! With the `std` feature the compiled wasm blob is exported as [`WASM_BINARY`]; the node embeds
 //! it in its chain specs.
@@ -214,44 +218,4 @@ mod runtime {
 	pub type DiemLedger = pallet_diem_ledger;
 	#[runtime::pallet_index(33)]
 	pub type InferenceCredits = pallet_inference_credits;
-}
-
-/// `who`'s DIEM as wallets show it.
-pub fn diem_balance(who: &AccountId) -> pallet_diem_ledger::DiemBalance {
-	use polkadot_sdk::frame_support::traits::{
-		fungible::{Inspect, InspectHold},
-		tokens::{Fortitude, Preservation},
-	};
-	pallet_diem_ledger::DiemBalance {
-		free: DiemBalances::balance(who),
-		transferable: DiemBalances::reducible_balance(
-			who,
-			Preservation::Expendable,
-			Fortitude::Polite,
-		),
-		held_for_credits: DiemBalances::balance_on_hold(
-			&pallet_inference_credits::HoldReason::CreditStake.into(),
-			who,
-		),
-		held_for_allowance_deposits: DiemBalances::balance_on_hold(
-			&configs::ledger::AllowanceHoldReason::get(),
-			who,
-		),
-		held_total: DiemBalances::total_balance_on_hold(who),
-	}
-}
-
-/// The validator sets and the session clock, as `ValidatorSetApi` reports them.
-pub fn validator_set_state() -> pallet_validator_set::ValidatorSetState<AccountId, BlockNumber> {
-	use polkadot_sdk::frame_support::traits::EstimateNextSessionRotation;
-	let now = System::block_number();
-	type Rotation = <Runtime as pallet_session::Config>::NextSessionRotation;
-	pallet_validator_set::ValidatorSetState {
-		session: Session::current_index(),
-		active: Session::validators(),
-		queued: Session::queued_keys().into_iter().map(|(who, _keys)| who).collect(),
-		target: ValidatorSet::target_set(),
-		session_length: pallet_validator_set::Pallet::<Runtime>::session_length(),
-		next_rotation: Rotation::estimate_next_session_rotation(now).0.unwrap_or(now),
-	}
 }

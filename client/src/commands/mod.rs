@@ -1,8 +1,10 @@
 //! The commands: each reads through the runtime APIs or submits one call, and returns what to
 //! print.
 
+mod balance;
 mod credits;
-mod holder;
+mod diem;
+mod hash;
 mod operator;
 mod validator;
 
@@ -27,9 +29,9 @@ pub async fn run(cli: Cli) -> Result<Output, Error> {
 			let account = ss58(&ctx.key()?.account_id());
 			Ok(Output { text: format!("{account}\n"), json: json!({ "account": account }) })
 		}
-		Command::Balance { account } => holder::balance(&mut ctx, account.as_deref()).await,
-		Command::Hash(command) => holder::hash(&mut ctx, command).await,
-		Command::Diem(command) => holder::diem(&mut ctx, command).await,
+		Command::Balance { account } => balance::balance(&mut ctx, account.as_deref()).await,
+		Command::Hash(command) => hash::hash(&mut ctx, command).await,
+		Command::Diem(command) => diem::diem(&mut ctx, command).await,
 		Command::Credits(command) => credits::run(&mut ctx, command).await,
 		Command::Operator(command) => operator::run(&mut ctx, command).await,
 		Command::Validator(command) => validator::run(&mut ctx, command).await,

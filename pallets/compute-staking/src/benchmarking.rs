@@ -161,7 +161,7 @@ mod benchmarks {
 
 	impl_benchmark_test_suite!(
 		Pallet,
-		crate::mock::ExtBuilder::default().build(),
-		crate::mock::Test
+		crate::tests::ExtBuilder::default().build(),
+		crate::tests::Test
 	);
 }

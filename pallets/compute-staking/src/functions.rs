@@ -426,18 +426,12 @@ impl<T: Config> Pallet<T> {
 
 /// `S += amount` for a running total, refusing overflow.
 fn total_add<S: StorageValue<Balance, Query = Balance>>(amount: Balance) -> DispatchResult {
-	S::try_mutate(|total| -> DispatchResult {
-		*total = total.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		Ok(())
-	})
+	S::try_mutate(|total| diem_primitives::math::add_to(total, amount)).map_err(Into::into)
 }
 
 /// `S -= amount` for a running total, refusing underflow.
 fn total_sub<S: StorageValue<Balance, Query = Balance>>(amount: Balance) -> DispatchResult {
-	S::try_mutate(|total| -> DispatchResult {
-		*total = total.checked_sub(amount).ok_or(ArithmeticError::Underflow)?;
-		Ok(())
-	})
+	S::try_mutate(|total| diem_primitives::math::sub_from(total, amount)).map_err(Into::into)
 }
 
 /// Every HASH movement of the pallet.

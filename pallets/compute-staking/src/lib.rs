@@ -72,8 +72,6 @@ mod benchmarking;
 mod functions;
 mod impl_reward_pool;
 mod impl_stake_locker;
-#[cfg(test)]
-mod mock;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;

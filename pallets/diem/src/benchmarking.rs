@@ -154,7 +154,7 @@ mod benches {
 
 	impl_benchmark_test_suite!(
 		Pallet,
-		crate::mock::ExtBuilder::default().build(),
-		crate::mock::Test
+		crate::tests::ExtBuilder::default().build(),
+		crate::tests::Test
 	);
 }

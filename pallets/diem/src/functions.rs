@@ -55,7 +55,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn ensure_minting_allowed() -> DispatchResult {
-		ensure!(MintingOpen::<T>::get(), Error::<T>::MintingClosed);
+		ensure!(MintingOpen::<T>::get(), Error::<T>::MintingNotOpen);
 		ensure!(PendingChange::<T>::get().is_none(), Error::<T>::CurveChangePending);
 		Ok(())
 	}

@@ -72,8 +72,6 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
-#[cfg(test)]
-mod mock;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
@@ -207,7 +205,7 @@ pub mod pallet {
 		/// The amount is zero.
 		ZeroAmount,
 		/// Minting has not been opened by governance (or was closed).
-		MintingClosed,
+		MintingNotOpen,
 		/// A curve change is scheduled; minting resumes when it applies or is cancelled.
 		CurveChangePending,
 		/// The mint would take the supply above the curve's `max_supply`.

@@ -21,7 +21,7 @@ use polkadot_sdk::{
 	sp_core::{crypto::KeyTypeId, ecdsa, ed25519, sr25519},
 	sp_io,
 	sp_runtime::{
-		traits::{IdentifyAccount, Zero},
+		traits::IdentifyAccount,
 		MultiSignature, MultiSigner,
 	},
 };
@@ -48,14 +48,14 @@ fn epoch<T: Config>() -> u32 {
 fn funded<T: Config>(name: &'static str, index: u32) -> AccountId {
 	let who: AccountId = account(name, index, SEED);
 	T::Diem::set_balance(&who, 1_000 * DIEM);
-	T::Currency::set_balance(&who, 1_000_000 * HASH);
+	T::BondCurrency::set_balance(&who, 1_000_000 * HASH);
 	who
 }
 
 fn ensure_pool<T: Config>() {
 	let pool = T::RewardPool::get();
-	if T::Currency::balance(&pool) < T::Currency::minimum_balance() {
-		T::Currency::set_balance(&pool, T::Currency::minimum_balance());
+	if T::BondCurrency::balance(&pool) < T::BondCurrency::minimum_balance() {
+		T::BondCurrency::set_balance(&pool, T::BondCurrency::minimum_balance());
 	}
 }
 
@@ -115,9 +115,7 @@ fn sign(scheme: u8, raw_public: &[u8], message: &[u8]) -> MultiSignature {
 /// taken by other operators.
 fn worst_case_vouchers<T: Config>(scheme: u8, n: u32, operator: &AccountId) -> Vec<Voucher> {
 	let e = epoch::<T>();
-	let genesis = frame_system::Pallet::<T>::block_hash(
-		polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor::<T>::zero(),
-	);
+	let genesis = Pallet::<T>::genesis_hash();
 	let mut vouchers = Vec::new();
 	for i in 0..n {
 		let payer = funded::<T>("payer", i);
@@ -408,7 +406,7 @@ mod benches {
 				..Default::default()
 			},
 		);
-		T::Currency::mint_into(&T::RewardPool::get(), HASH).expect("funding the pool");
+		T::BondCurrency::mint_into(&T::RewardPool::get(), HASH).expect("funding the pool");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(operator.clone()), e);
 		assert!(!OperatorEpochs::<T>::contains_key(e, &operator));
@@ -510,5 +508,5 @@ mod benches {
 		assert_eq!(Usage::<T>::iter_prefix(e).count(), 0);
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder.build(), crate::mock::Test);
+	impl_benchmark_test_suite!(Pallet, crate::tests::ExtBuilder.build(), crate::tests::Test);
 }

@@ -68,6 +68,14 @@
 //! Vouchers are public once redeemed: each payer's spend per operator and epoch is visible on
 //! chain.
 //!
+//! ## Code by topic
+//!
+//! `clock` (epochs), `stake` (credit stake), `spenders`, `operators`, `redeem` (the batch, step by
+//! step), `rewards` (settlement, claims, expiry), `prune` (the per-block cleanup), `views` (what
+//! the runtime API reports), `invariants` (`try_state`), and `asset`: every DIEM and HASH
+//! movement of the pallet with its running total. `lib.rs` holds the FRAME declarations; the
+//! calls are one line each into a `do_*` function of their topic.
+//!
 //! ## Invariants (checked by `try_state`)
 //!
 //! - DIEM held for credits = Σ (staked + unlocking) = [`TotalCreditStaked`] +
@@ -90,17 +98,23 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod asset;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod functions;
-#[cfg(test)]
-mod mock;
+mod clock;
+#[cfg(any(test, feature = "try-runtime", feature = "std"))]
+mod invariants;
+mod operators;
+mod prune;
 mod redeem;
 mod rewards;
 pub mod runtime_api;
+mod spenders;
+mod stake;
 #[cfg(test)]
 mod tests;
 mod types;
+mod views;
 pub mod weights;
 
 #[cfg(feature = "try-runtime")]
@@ -176,8 +190,9 @@ pub mod pallet {
 		type Diem: MutateHold<Self::AccountId, Balance = Balance, Reason = Self::RuntimeHoldReason>
 			+ Mutate<Self::AccountId>;
 
-		/// HASH: operator bonds and spender deposits (held), rewards (paid from the pool).
-		type Currency: MutateHold<Self::AccountId, Balance = Balance, Reason = Self::RuntimeHoldReason>
+		/// HASH, the bond currency: operator bonds and spender deposits (held), rewards (paid
+		/// from the pool).
+		type BondCurrency: MutateHold<Self::AccountId, Balance = Balance, Reason = Self::RuntimeHoldReason>
 			+ Mutate<Self::AccountId>;
 
 		/// Chain time (`pallet-timestamp`).
@@ -385,7 +400,7 @@ pub mod pallet {
 		/// An operator changed its redeem key.
 		RedeemKeyChanged { operator: T::AccountId, redeem_key: T::AccountId },
 		/// An operator unregistered; its bond is released from `bond_release_epoch`.
-		OperatorLeaving { operator: T::AccountId, bond_release_epoch: EpochIndex },
+		OperatorUnregistered { operator: T::AccountId, bond_release_epoch: EpochIndex },
 		/// An operator's bond was released and its registration removed.
 		OperatorRemoved { operator: T::AccountId, bond: Balance },
 		/// Governance slashed an operator's bond into the reward pool.
@@ -592,7 +607,7 @@ pub mod pallet {
 		/// sign its redemptions. Governance approves it before it may redeem.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::register_operator(
-			crate::bounded_len(metadata.len(), T::MaxMetadataLen::get())
+			diem_primitives::math::bounded_len(metadata.len(), T::MaxMetadataLen::get())
 		))]
 		pub fn register_operator(
 			origin: OriginFor<T>,
@@ -690,10 +705,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_epoch_length())]
 		pub fn set_epoch_length(origin: OriginFor<T>, length: Moment) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			Self::ensure_valid_epoch_length(length)?;
-			PendingEpochLength::<T>::put(length);
-			Self::deposit_event(Event::EpochLengthScheduled { length });
-			Ok(())
+			Self::do_set_epoch_length(length)
 		}
 	}
 
@@ -702,10 +714,4 @@ pub mod pallet {
 			Self::advance_clock(now);
 		}
 	}
-}
-
-/// A length for a weight function: over-long input is refused by the call with a typed error
-/// before any per-item work, so it is charged as the longest allowed.
-fn bounded_len(len: usize, max: u32) -> u32 {
-	u32::try_from(len).unwrap_or(u32::MAX).min(max)
 }

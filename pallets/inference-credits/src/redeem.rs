@@ -1,15 +1,24 @@
-//! Voucher redemption: cheap checks, then the signature, then one usage record per voucher.
+//! Voucher redemption, in the order a batch is processed: the batch's own checks, then per
+//! voucher the cheap refusals, the signature, and the usage tally that decides what it pays;
+//! then the epochs' totals are settled and the batch's events deposited.
 
-use crate::{pallet::*, weights::WeightInfo, OperatorEpoch, OperatorStatus, Refusal, UsageCounter};
+use crate::{
+	pallet::*, weights::WeightInfo, Limit, OperatorEpoch, OperatorStatus, Refusal, UsageCounter,
+};
 use alloc::vec::Vec;
 use diem_primitives::{
+	math,
 	voucher::{EpochIndex, SignatureScheme, Voucher},
 	Balance,
 };
 use polkadot_sdk::{
-	frame_support::{dispatch::DispatchResultWithPostInfo, ensure, traits::Get, weights::Weight},
-	frame_system,
-	sp_runtime::traits::Zero,
+	frame_support::{
+		dispatch::DispatchResultWithPostInfo,
+		ensure,
+		traits::{DefensiveSaturating, Get},
+		weights::Weight,
+	},
+	sp_runtime::{traits::Zero, DispatchResult},
 };
 
 /// Vouchers of a batch by the cost of their checks.
@@ -33,11 +42,56 @@ impl SchemeCounts {
 	}
 }
 
+/// The operator a batch redeems for, checked once per batch.
+struct Batch<AccountId> {
+	/// The redeem key that signed the call.
+	key: AccountId,
+	operator: AccountId,
+	capacity_per_epoch: Balance,
+	current: EpochIndex,
+	genesis_hash: diem_primitives::Hash,
+}
+
 /// The operator's running totals for one epoch during a batch.
 struct EpochTally {
 	epoch: EpochIndex,
 	entry: OperatorEpoch,
+	/// Credits this batch paid in the epoch.
 	credits: Balance,
+}
+
+/// What a batch has done so far.
+#[derive(Default)]
+struct BatchProgress {
+	/// The tallies of the two redeemable epochs, created on their first paying voucher.
+	previous: Option<EpochTally>,
+	current: Option<EpochTally>,
+	/// What the vouchers cost: those refused before their signature check as the cheapest
+	/// scheme.
+	charged: SchemeCounts,
+	/// What the pre-dispatch weight counted.
+	declared: SchemeCounts,
+	paid_vouchers: u32,
+	credits: Balance,
+}
+
+/// What one voucher paid.
+struct Payment {
+	/// What its cumulative amount asked beyond what was redeemed.
+	asked: Balance,
+	paid: Balance,
+	/// What kept it from paying all it asked.
+	limit: Option<Limit>,
+}
+
+/// Who signed a voucher, as far as its payer's limits go.
+enum Signer {
+	/// The payer itself: bounded by its allowance only.
+	Payer,
+	/// A spender the payer authorized, with its cap per epoch.
+	Spender { cap_per_epoch: Balance },
+	/// A spender removed in or before the voucher's epoch: it keeps what was redeemed, no more.
+	RemovedSpender,
 }
 
 impl<T: Config> Pallet<T> {
@@ -60,208 +114,234 @@ impl<T: Config> Pallet<T> {
 	/// What `redeem` is charged before it runs: every voucher (up to the batch bound; a longer
 	/// batch is refused first) at its scheme's cost.
 	pub(crate) fn redeem_weight(vouchers: &[Voucher]) -> Weight {
-		let max = usize::try_from(T::MaxVouchersPerBatch::get()).unwrap_or(usize::MAX);
 		let mut counts = SchemeCounts::default();
-		for voucher in vouchers.iter().take(max) {
+		for voucher in vouchers.iter().take(Self::max_batch()) {
 			counts.add(voucher.scheme());
 		}
 		Self::scheme_weight(counts)
+	}
+
+	fn max_batch() -> usize {
+		usize::try_from(T::MaxVouchersPerBatch::get()).unwrap_or(usize::MAX)
 	}
 
 	pub(crate) fn do_redeem(
 		key: &T::AccountId,
 		vouchers: Vec<Voucher>,
 	) -> DispatchResultWithPostInfo {
+		let batch = Self::open_batch(key, &vouchers)?;
+		let mut progress = BatchProgress::default();
+		for voucher in &vouchers {
+			progress.declared.add(voucher.scheme());
+			let outcome = Self::redeem_voucher(&batch, &mut progress, voucher);
+			Self::report_voucher(&mut progress, voucher, outcome);
+		}
+		for tally in [progress.previous.take(), progress.current.take()].into_iter().flatten() {
+			Self::settle_tally(&batch.operator, tally)?;
+		}
+		Self::deposit_event(Event::BatchRedeemed {
+			operator: batch.operator,
+			vouchers: u32::try_from(vouchers.len()).unwrap_or(u32::MAX),
+			paid_vouchers: progress.paid_vouchers,
+			credits: progress.credits,
+		});
+		// Never above what was charged up front (each component).
+		let actual =
+			Self::scheme_weight(progress.charged).min(Self::scheme_weight(progress.declared));
+		Ok(Some(actual).into())
+	}
+
+	/// The batch's own checks: its size, and that the key redeems for an approved operator.
+	fn open_batch(
+		key: &T::AccountId,
+		vouchers: &[Voucher],
+	) -> Result<Batch<T::AccountId>, polkadot_sdk::sp_runtime::DispatchError> {
 		ensure!(!vouchers.is_empty(), Error::<T>::EmptyBatch);
-		let max = usize::try_from(T::MaxVouchersPerBatch::get()).unwrap_or(usize::MAX);
-		ensure!(vouchers.len() <= max, Error::<T>::BatchTooLarge);
+		ensure!(vouchers.len() <= Self::max_batch(), Error::<T>::BatchTooLarge);
 		let operator = RedeemKeys::<T>::get(key).ok_or(Error::<T>::NotApprovedOperator)?;
 		let info = Operators::<T>::get(&operator).ok_or(Error::<T>::NotApprovedOperator)?;
 		let OperatorStatus::Approved { capacity_per_epoch, .. } = info.status else {
 			return Err(Error::<T>::NotApprovedOperator.into());
 		};
-		let current = Self::current_epoch()?.index;
-		let genesis_hash = frame_system::Pallet::<T>::block_hash(
-			polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor::<T>::zero(),
-		);
-
-		// At most two epochs are redeemable: the current one and the one before.
-		let mut tallies: Vec<EpochTally> = Vec::with_capacity(2);
-		// Vouchers refused before their signature check are charged as the cheapest scheme.
-		let mut charged = SchemeCounts::default();
-		// What the pre-dispatch weight counted (the batch is within the bound here).
-		let mut declared = SchemeCounts::default();
-		let (mut paid_vouchers, mut credits) = (0u32, Balance::zero());
-		for voucher in &vouchers {
-			declared.add(voucher.scheme());
-			let epoch = voucher.epoch;
-			let cheap_refusal = if voucher.scheme() == SignatureScheme::Eth {
-				Some(Refusal::UnsupportedScheme)
-			} else if epoch > current {
-				Some(Refusal::EpochNotStarted)
-			} else if epoch.saturating_add(1) < current {
-				Some(Refusal::EpochClosed)
-			} else if [&operator, key]
-				.into_iter()
-				.any(|own| own == &voucher.payer || own == &voucher.signer)
-			{
-				Some(Refusal::SelfDealing)
-			} else {
-				None
-			};
-			let outcome = match cheap_refusal {
-				Some(reason) => {
-					charged.add(SignatureScheme::Ed25519);
-					Err(reason)
-				}
-				None => {
-					charged.add(voucher.scheme());
-					if voucher.verify(genesis_hash, &operator) {
-						let tally = match tallies.iter().position(|tally| tally.epoch == epoch) {
-							Some(index) => tallies.get_mut(index),
-							None => {
-								tallies.push(EpochTally {
-									epoch,
-									entry: OperatorEpochs::<T>::get(epoch, &operator)
-										.unwrap_or_default(),
-									credits: 0,
-								});
-								tallies.last_mut()
-							}
-						};
-						match tally {
-							Some(tally) => {
-								Self::settle_voucher(&operator, capacity_per_epoch, voucher, tally)
-							}
-							// Unreachable: the tally was found or just pushed.
-							None => Err(Refusal::CapacityReached),
-						}
-					} else {
-						Err(Refusal::BadSignature)
-					}
-				}
-			};
-			match outcome {
-				Ok((asked, paid, limit)) => {
-					paid_vouchers = paid_vouchers.saturating_add(1);
-					credits = credits.saturating_add(paid);
-					if let Some(limit) = limit {
-						Self::deposit_event(Event::VoucherPartlyPaid {
-							payer: voucher.payer.clone(),
-							signer: voucher.signer.clone(),
-							epoch,
-							asked,
-							paid,
-							limit,
-						});
-					}
-				}
-				Err(reason) => Self::deposit_event(Event::VoucherRefused {
-					payer: voucher.payer.clone(),
-					signer: voucher.signer.clone(),
-					epoch,
-					reason,
-				}),
-			}
-		}
-		for tally in tallies {
-			if tally.credits.is_zero() {
-				continue;
-			}
-			OperatorEpochs::<T>::insert(tally.epoch, &operator, tally.entry);
-			Rewards::<T>::mutate(tally.epoch, |rewards| {
-				rewards.credits = rewards.credits.saturating_add(tally.credits);
-				if tally.entry.voided {
-					rewards.voided_credits = rewards.voided_credits.saturating_add(tally.credits);
-				}
-			});
-		}
-		Self::deposit_event(Event::BatchRedeemed {
+		Ok(Batch {
+			key: key.clone(),
 			operator,
-			vouchers: u32::try_from(vouchers.len()).unwrap_or(u32::MAX),
-			paid_vouchers,
-			credits,
-		});
-		// Never above what was charged up front (each component).
-		let actual = Self::scheme_weight(charged).min(Self::scheme_weight(declared));
-		Ok(Some(actual).into())
+			capacity_per_epoch,
+			current: Self::current_epoch()?.index,
+			genesis_hash: Self::genesis_hash(),
+		})
 	}
 
-	/// Pays one verified voucher: `(asked, paid, what limited it if it paid less)`, or why it
-	/// paid nothing. Writes the payer's usage record only when it pays.
-	fn settle_voucher(
-		operator: &T::AccountId,
-		capacity_per_epoch: Balance,
+	/// One voucher: the cheap refusals, the signature, then what it pays.
+	fn redeem_voucher(
+		batch: &Batch<T::AccountId>,
+		progress: &mut BatchProgress,
+		voucher: &Voucher,
+	) -> Result<Payment, Refusal> {
+		if let Some(reason) = Self::cheap_refusal(batch, voucher) {
+			progress.charged.add(SignatureScheme::Ed25519);
+			return Err(reason);
+		}
+		progress.charged.add(voucher.scheme());
+		ensure!(voucher.verify(batch.genesis_hash, &batch.operator), Refusal::BadSignature);
+		// The cheap checks passed, so the epoch is the current or the previous one.
+		let slot = if voucher.epoch == batch.current {
+			&mut progress.current
+		} else {
+			&mut progress.previous
+		};
+		let tally = slot.get_or_insert_with(|| EpochTally {
+			epoch: voucher.epoch,
+			entry: OperatorEpochs::<T>::get(voucher.epoch, &batch.operator).unwrap_or_default(),
+			credits: 0,
+		});
+		Self::pay_voucher(batch, voucher, tally)
+	}
+
+	/// What refuses a voucher before its signature is checked.
+	fn cheap_refusal(batch: &Batch<T::AccountId>, voucher: &Voucher) -> Option<Refusal> {
+		let epoch = voucher.epoch;
+		if voucher.scheme() == SignatureScheme::Eth {
+			Some(Refusal::UnsupportedScheme)
+		} else if epoch > batch.current {
+			Some(Refusal::EpochNotStarted)
+		} else if epoch.saturating_add(1) < batch.current {
+			Some(Refusal::EpochClosed)
+		} else if [&batch.operator, &batch.key]
+			.into_iter()
+			.any(|own| own == &voucher.payer || own == &voucher.signer)
+		{
+			Some(Refusal::SelfDealing)
+		} else {
+			None
+		}
+	}
+
+	/// Who signed `voucher`, or [`Refusal::UnknownSpender`].
+	fn signer_of(voucher: &Voucher) -> Result<Signer, Refusal> {
+		if voucher.signer == voucher.payer {
+			return Ok(Signer::Payer);
+		}
+		let spenders = Spenders::<T>::get(&voucher.payer);
+		let entry = spenders
+			.iter()
+			.find(|entry| entry.spender == voucher.signer)
+			.ok_or(Refusal::UnknownSpender)?;
+		Ok(match entry.removed_in {
+			Some(removed) if voucher.epoch >= removed => Signer::RemovedSpender,
+			_ => Signer::Spender { cap_per_epoch: entry.cap_per_epoch },
+		})
+	}
+
+	/// Pays one verified voucher what its payer's allowance, its signer's cap and the
+	/// operator's capacity leave of what it asks; writes the payer's usage record only when it
+	/// pays.
+	fn pay_voucher(
+		batch: &Batch<T::AccountId>,
 		voucher: &Voucher,
 		tally: &mut EpochTally,
-	) -> Result<(Balance, Balance, Option<Refusal>), Refusal> {
+	) -> Result<Payment, Refusal> {
 		let epoch = voucher.epoch;
 		let allowance = CreditStakes::<T>::get(&voucher.payer)
 			.map(|stake| stake.allowance_in(epoch))
 			.unwrap_or_default();
-		// `None`: the payer signs for itself, no cap. `Some(cap)`: an active spender.
-		let spender_cap = if voucher.signer == voucher.payer {
-			None
-		} else {
-			let spenders = Spenders::<T>::get(&voucher.payer);
-			let entry = spenders
-				.iter()
-				.find(|entry| entry.spender == voucher.signer)
-				.ok_or(Refusal::UnknownSpender)?;
-			match entry.removed_in {
-				Some(removed) if epoch >= removed => Some(None),
-				_ => Some(Some(entry.cap_per_epoch)),
-			}
-		};
+		let signer = Self::signer_of(voucher)?;
 		Usage::<T>::try_mutate(epoch, &voucher.payer, |record| {
 			let position = record
 				.counters
 				.iter()
-				.position(|c| c.signer == voucher.signer && &c.operator == operator);
+				.position(|c| c.signer == voucher.signer && c.operator == batch.operator);
 			let redeemed = position
 				.and_then(|index| record.counters.get(index))
 				.map(|counter| counter.redeemed)
 				.unwrap_or_default();
 			ensure!(voucher.cumulative > redeemed, Refusal::NotIncreasing);
 			let asked = voucher.cumulative.saturating_sub(redeemed);
+			// What is left of each limit ("left" never goes below zero).
 			let allowance_left = allowance.saturating_sub(record.used);
-			let spender_left = match spender_cap {
-				None => Balance::MAX,
-				// Removed: only what was already redeemed.
-				Some(None) => 0,
-				Some(Some(cap)) => cap.saturating_sub(record.used_by(&voucher.signer)),
+			let signer_left = match signer {
+				Signer::Payer => Balance::MAX,
+				Signer::Spender { cap_per_epoch } => {
+					cap_per_epoch.saturating_sub(record.used_by(&voucher.signer))
+				}
+				Signer::RemovedSpender => 0,
 			};
-			let capacity_left = capacity_per_epoch.saturating_sub(tally.entry.redeemed);
-			let mut paid = asked;
-			let mut limit = None;
+			let capacity_left = batch.capacity_per_epoch.saturating_sub(tally.entry.redeemed);
+			let mut payment = Payment { asked, paid: asked, limit: None };
 			for (left, reason) in [
 				(allowance_left, Refusal::AllowanceExhausted),
-				(spender_left, Refusal::SpenderCapReached),
+				(signer_left, Refusal::SpenderCapReached),
 				(capacity_left, Refusal::CapacityReached),
 			] {
-				if left < paid {
-					paid = left;
-					limit = Some(reason);
+				if left < payment.paid {
+					payment.paid = left;
+					payment.limit = Some(reason);
 				}
 			}
+			let paid = payment.paid;
 			if paid.is_zero() {
-				return Err(limit.unwrap_or(Refusal::NotIncreasing));
+				return Err(payment.limit.unwrap_or(Refusal::NotIncreasing));
 			}
 			match position.and_then(|index| record.counters.get_mut(index)) {
-				Some(counter) => counter.redeemed = counter.redeemed.saturating_add(paid),
+				Some(counter) => counter.redeemed.defensive_saturating_accrue(paid),
 				None => record
 					.counters
 					.try_push(UsageCounter {
 						signer: voucher.signer.clone(),
-						operator: operator.clone(),
+						operator: batch.operator.clone(),
 						redeemed: paid,
 					})
 					.map_err(|_| Refusal::TooManyCounters)?,
 			}
-			record.used = record.used.saturating_add(paid);
-			tally.entry.redeemed = tally.entry.redeemed.saturating_add(paid);
-			tally.credits = tally.credits.saturating_add(paid);
-			Ok((asked, paid, limit))
+			// `paid` is within the allowance and the capacity left, so none of these can
+			// overflow.
+			record.used.defensive_saturating_accrue(paid);
+			tally.entry.redeemed.defensive_saturating_accrue(paid);
+			tally.credits.defensive_saturating_accrue(paid);
+			Ok(payment)
+		})
+	}
+
+	/// The voucher's event, if it was refused or paid less than it asked.
+	fn report_voucher(
+		progress: &mut BatchProgress,
+		voucher: &Voucher,
+		outcome: Result<Payment, Refusal>,
+	) {
+		let (payer, signer, epoch) = (voucher.payer.clone(), voucher.signer.clone(), voucher.epoch);
+		match outcome {
+			Ok(Payment { asked, paid, limit }) => {
+				progress.paid_vouchers = progress.paid_vouchers.saturating_add(1);
+				progress.credits.defensive_saturating_accrue(paid);
+				if let Some(limit) = limit {
+					Self::deposit_event(Event::VoucherPartlyPaid {
+						payer,
+						signer,
+						epoch,
+						asked,
+						paid,
+						limit,
+					});
+				}
+			}
+			Err(reason) => {
+				Self::deposit_event(Event::VoucherRefused { payer, signer, epoch, reason })
+			}
+		}
+	}
+
+	/// Stores what a batch redeemed in one epoch: the operator's record and the epoch's credits.
+	fn settle_tally(operator: &T::AccountId, tally: EpochTally) -> DispatchResult {
+		if tally.credits.is_zero() {
+			return Ok(());
+		}
+		OperatorEpochs::<T>::insert(tally.epoch, operator, tally.entry);
+		Rewards::<T>::try_mutate(tally.epoch, |rewards| {
+			math::add_to(&mut rewards.credits, tally.credits)?;
+			if tally.entry.voided {
+				math::add_to(&mut rewards.voided_credits, tally.credits)?;
+			}
+			Ok(())
 		})
 	}
 }

@@ -50,11 +50,7 @@ pub mod weights;
 
 use polkadot_sdk::{frame_support, frame_system};
 
-/// A length for a weight function: over-long input is refused by the call with a typed error
-/// before any per-item work, so it is charged as the longest allowed.
-fn bounded_len(len: usize, max: u32) -> u32 {
-	u32::try_from(len).unwrap_or(u32::MAX).min(max)
-}
+use diem_primitives::math::bounded_len;
 
 // The FRAME macros expand storage, events and calls into code with `expect` and narrowing
 // casts (on values they bound themselves); the lints stay on for the logic in `functions.rs`.

@@ -10,7 +10,7 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		AccountId: Codec,
 		BlockNumber: Codec,
 	{
-		/// `who`'s DIEM: free, transferable, held for credits, held for allowance deposits.
+		/// `who`'s DIEM: free, transferable, held for allowance deposits, held in all.
 		fn balance(who: AccountId) -> DiemBalance;
 		/// What `owner` lets `spender` move.
 		fn allowance(owner: AccountId, spender: AccountId) -> Option<AllowanceInfo<BlockNumber>>;

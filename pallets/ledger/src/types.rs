@@ -35,10 +35,9 @@ pub struct DiemBalance {
 	/// What `transfer` can move now: free minus frozen, and minus the existential deposit while
 	/// the account has holds (an account with holds cannot be reaped).
 	pub transferable: Balance,
-	/// DIEM staked for inference credits (held).
-	pub held_for_credits: Balance,
 	/// DIEM held as deposits for allowances this account granted.
 	pub held_for_allowance_deposits: Balance,
-	/// Every hold together (the two above and any other).
+	/// Every hold together: the deposits above and other pallets' holds (the credits pallet's
+	/// credit stake, which its own API breaks down).
 	pub held_total: Balance,
 }

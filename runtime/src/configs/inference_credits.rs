@@ -40,7 +40,7 @@ parameter_types! {
 impl pallet_inference_credits::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Diem = DiemBalances;
-	type Currency = Balances;
+	type BondCurrency = Balances;
 	type UnixTime = Timestamp;
 	// Sudo on dev and test networks; governance later.
 	type AdminOrigin = EnsureRoot<AccountId>;

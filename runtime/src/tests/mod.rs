@@ -4,6 +4,7 @@
 //! reaches), [`invariants`] (the cross-pallet invariants catch what they should), [`validators`]
 //! (no path takes the validator set below its minimum).
 
+mod docs;
 mod invariants;
 mod proxy;
 mod validators;
@@ -17,7 +18,7 @@ use crate::{
 };
 use codec::Encode;
 use diem_primitives::{diem, hash::UNIT};
-use polkadot_sdk::frame_support::traits::fungible::Inspect as _;
+use polkadot_sdk::frame_support::traits::fungible::{Inspect as _, InspectHold as _};
 use polkadot_sdk::{
 	frame_system, pallet_aura, pallet_balances, pallet_session, pallet_sudo, pallet_timestamp,
 	pallet_transaction_payment,
@@ -60,7 +61,7 @@ fn development_preset_has_one_validator_and_funded_dev_accounts() {
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
 		// One validator: its own minimum; sessions of the runtime's default length.
-		let state = crate::validator_set_state();
+		let state = crate::apis::validator_set_state();
 		assert_eq!(state.active, vec![Sr25519Keyring::Alice.to_account_id()]);
 		assert_eq!(state.session_length, crate::configs::session::DEFAULT_SESSION_LENGTH);
 		assert_eq!(pallet_validator_set::MinimumSetSize::<Runtime>::get(), 1);
@@ -103,7 +104,7 @@ fn local_testnet_preset_has_alice_and_bob_validating() {
 		// The session pallet holds their keys; the set and its clock as the runtime API shows.
 		let (alice, bob) =
 			(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
-		let state = crate::validator_set_state();
+		let state = crate::apis::validator_set_state();
 		assert_eq!(state.active, vec![alice.clone(), bob.clone()]);
 		assert_eq!(state.queued, state.active);
 		assert_eq!(state.target, state.active);
@@ -292,7 +293,7 @@ fn development_preset_opens_minting_with_a_protocol_position_for_alice() {
 		assert_eq!(position.average_rate / UNIT, 90);
 		assert_eq!(DiemBalances::total_issuance(), DEV_PROTOCOL_MINT);
 		assert_eq!(DiemBalances::balance(&DiemDustAccount::get()), diem::EXISTENTIAL_DEPOSIT);
-		let breakdown = crate::diem_balance(&alice);
+		let breakdown = crate::apis::diem_balance(&alice);
 		assert_eq!(breakdown.free, DEV_PROTOCOL_MINT - diem::EXISTENTIAL_DEPOSIT);
 		assert_eq!((breakdown.held_total, breakdown.held_for_allowance_deposits), (0, 0));
 		assert!(Diem::do_try_state().is_ok());
@@ -391,7 +392,13 @@ fn credits_are_staked_and_a_voucher_redeemed_through_signed_extrinsics() {
 			0,
 			credits(pallet_inference_credits::Call::stake { amount: 10 * diem::UNIT }),
 		);
-		assert_eq!(crate::diem_balance(&alice).held_for_credits, 10 * diem::UNIT);
+		assert_eq!(
+			DiemBalances::balance_on_hold(
+				&pallet_inference_credits::HoldReason::CreditStake.into(),
+				&alice
+			),
+			10 * diem::UNIT
+		);
 		apply(
 			Sr25519Keyring::Bob,
 			0,

@@ -1,8 +1,9 @@
 //! The node's JSON-RPC as the load generator needs it: submit, read storage and blocks, call
 //! runtime APIs. Storage keys and values are the runtime crate's own types, so nothing is
-//! encoded by hand.
+//! encoded by hand; runtime APIs are called through subxt with the typed calls generated for
+//! `diem-cli` from the runtime's metadata (see [`runtime_apis`]).
 
-use codec::{Decode, Encode};
+use codec::Decode;
 use diem_runtime::{Hash, RuntimeEvent};
 use jsonrpsee::{
 	core::client::ClientT,
@@ -43,9 +44,14 @@ pub struct BlockFacts {
 	pub events: Vec<EventRecord>,
 }
 
+/// The runtime's APIs as typed subxt calls, e.g. `runtime_apis().diem_api().mint_quote(diem)`.
+pub use diem_cli::chain::runtime::runtime_apis;
+
 /// A connection to one node.
 pub struct Chain {
 	client: WsClient,
+	/// The same node through subxt, for typed runtime-API calls.
+	apis: diem_cli::chain::Chain,
 	pub genesis: Hash,
 	pub spec_version: u32,
 	pub transaction_version: u32,
@@ -104,7 +110,9 @@ impl Chain {
 				.and_then(|v| u32::try_from(v).ok())
 				.ok_or_else(|| format!("runtime version without {name}: {version}"))
 		};
+		let apis = diem_cli::chain::Chain::connect(url).await.map_err(|e| e.to_string())?;
 		Ok(Chain {
+			apis,
 			genesis: hash_from(&genesis)?,
 			spec_version: field("specVersion")?,
 			transaction_version: field("transactionVersion")?,
@@ -162,13 +170,12 @@ impl Chain {
 		T::decode(&mut &bytes[..]).map(Some).map_err(|e| format!("storage value: {e}"))
 	}
 
-	/// Calls runtime API `method` (e.g. `DiemApi_mint_quote`) with SCALE-encoded `args`.
-	pub async fn runtime_api<R: Decode>(&self, method: &str, args: impl Encode) -> Result<R> {
-		let value =
-			self.call("state_call", rpc_params![method, to_hex(&args.encode(), false)]).await?;
-		let text = value.as_str().ok_or_else(|| format!("{method}: answer {value}"))?;
-		let bytes = from_hex(text).map_err(|e| format!("{method}: {e}"))?;
-		R::decode(&mut &bytes[..]).map_err(|e| format!("{method}: answer does not decode: {e}"))
+	/// Calls a runtime API at the best block, typed: `payload` is one of [`runtime_apis`].
+	pub async fn runtime_api<P: subxt::runtime_apis::Payload>(
+		&self,
+		payload: P,
+	) -> Result<P::ReturnType> {
+		self.apis.call(payload).await.map_err(|e| e.to_string())
 	}
 
 	/// The weight (ref time, ps) the chain charges for `extrinsic`'s dispatch and extensions.

@@ -3,7 +3,7 @@
 //! and DIEM (for credits), and an operator registers and is approved.
 
 use crate::{
-	chain::{Chain, Result},
+	chain::{runtime_apis, Chain, Result},
 	signing::{Account, TxSigner},
 };
 use diem_primitives::{diem, hash};
@@ -70,10 +70,23 @@ impl Fleet {
 			.chain(self.users.iter_mut())
 	}
 
+	/// The runtime-API call for the load operator's registration.
+	fn operator_state(
+		&self,
+	) -> impl subxt::runtime_apis::Payload<
+		ReturnType = Option<
+			diem_cli::chain::runtime::runtime_types::pallet_inference_credits::types::OperatorState<
+				subxt::utils::AccountId32,
+			>,
+		>,
+	> {
+		let operator: [u8; 32] = self.operator.id.clone().into();
+		runtime_apis().inference_credits_api().operator_state(subxt::utils::AccountId32(operator))
+	}
+
 	/// Puts the accounts in place, unless an earlier run on this chain already did.
 	pub async fn set_up(&mut self, chain: &Chain, signer: &TxSigner) -> Result<()> {
-		let registered: Option<pallet_inference_credits::OperatorState<diem_runtime::AccountId>> =
-			chain.runtime_api("InferenceCreditsApi_operator_state", &self.operator.id).await?;
+		let registered = chain.runtime_api(self.operator_state()).await?;
 		if registered.is_some() && self.users.iter().all(|user| user.nonce > 0) {
 			eprintln!("setup: accounts already in place");
 			return Ok(());
@@ -134,8 +147,7 @@ impl Fleet {
 		let approval = signer.sign(&mut self.alice, sudo);
 		submit_all(chain, &[approval]).await?;
 		self.wait_included(chain, &[&self.alice]).await?;
-		let state: Option<pallet_inference_credits::OperatorState<diem_runtime::AccountId>> =
-			chain.runtime_api("InferenceCreditsApi_operator_state", &self.operator.id).await?;
+		let state = chain.runtime_api(self.operator_state()).await?;
 		if state.is_none() {
 			return Err("setup: the operator is not registered (did a setup call fail?)".into());
 		}

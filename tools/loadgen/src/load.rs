@@ -2,7 +2,7 @@
 //! from finalized blocks.
 
 use crate::{
-	chain::{blake2_256_of, BlockFacts, Chain, EventRecord, Result},
+	chain::{blake2_256_of, runtime_apis, BlockFacts, Chain, EventRecord, Result},
 	fleet::Fleet,
 	signing::TxSigner,
 };
@@ -240,8 +240,8 @@ pub async fn build(
 			Ok(Load { kind, extrinsics })
 		}
 		Kind::MintBurn => {
-			let quote: std::result::Result<Balance, pallet_diem::QuoteError> =
-				chain.runtime_api("DiemApi_mint_quote", MINT_AMOUNT).await?;
+			let quote =
+				chain.runtime_api(runtime_apis().diem_api().mint_quote(MINT_AMOUNT)).await?;
 			let cost = quote.map_err(|e| format!("no mint quote: {e:?}"))?;
 			// The pairs leave the supply where it was; twice the quote absorbs rounding.
 			let max_cost = cost.saturating_mul(2);
@@ -268,8 +268,7 @@ pub async fn build(
 			Ok(Load { kind, extrinsics })
 		}
 		Kind::Vouchers(batch) => {
-			let clock: Option<pallet_inference_credits::EpochClock> =
-				chain.runtime_api("InferenceCreditsApi_epoch", ()).await?;
+			let clock = chain.runtime_api(runtime_apis().inference_credits_api().epoch()).await?;
 			let epoch = clock.ok_or("the credits clock has not started")?.current.index;
 			let operator = fleet.operator.id.clone();
 			let batch_len = usize::try_from(batch).map_err(|e| e.to_string())?;

@@ -4,39 +4,13 @@
 // Test code: a failed expectation should panic with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
+use diem_test_utils::{free_port, Node};
 use std::{
-	net::TcpListener,
-	path::PathBuf,
-	process::{Child, Command, Stdio},
+	process::Command,
 	time::{Duration, Instant},
 };
 
 const LOADGEN: &str = env!("CARGO_BIN_EXE_diem-loadgen");
-
-/// `diem-node` from the same target directory (`cargo test --workspace` builds it).
-fn node_binary() -> PathBuf {
-	let path = PathBuf::from(LOADGEN).with_file_name("diem-node");
-	assert!(
-		path.exists(),
-		"{} not built: run the workspace tests (scripts/test.sh)",
-		path.display()
-	);
-	path
-}
-
-fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
-}
-
-/// Stops the node on drop, so a failing test leaves nothing running.
-struct NodeProcess(Child, tempfile::TempDir);
-
-impl Drop for NodeProcess {
-	fn drop(&mut self) {
-		let _ = self.0.kill();
-		let _ = self.0.wait();
-	}
-}
 
 #[test]
 fn refuses_bad_arguments_with_a_message() {
@@ -64,40 +38,26 @@ fn refuses_bad_arguments_with_a_message() {
 
 #[test]
 fn measures_every_load_kind_on_a_dev_node() {
-	let dir = tempfile::tempdir().expect("temporary directory");
-	let rpc_port = free_port();
-	let log = std::fs::File::create(dir.path().join("node.log")).expect("log");
-	let child = Command::new(node_binary())
-		.args(["--dev", "--no-telemetry", "--no-mdns", "--no-prometheus"])
-		.arg("--base-path")
-		.arg(dir.path().join("db"))
-		.args(["--rpc-port", &rpc_port.to_string()])
-		.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", free_port())])
-		.stdout(Stdio::null())
-		.stderr(log)
-		.spawn()
-		.expect("start diem-node");
-	let node = NodeProcess(child, dir);
-	let results = node.1.path().join("results.jsonl");
+	let node = Node::start("loadgen", &["--dev"]);
+	let results = node.base_path().with_file_name("results.jsonl");
 
 	let started = Instant::now();
 	let output = Command::new(LOADGEN)
-		.args(["run", "--url", &format!("ws://127.0.0.1:{rpc_port}")])
+		.args(["run", "--url", &node.ws_url()])
 		.args(["--accounts", "8", "--blocks", "1", "--max-transactions", "24"])
 		.args(["--voucher-batches", "4"])
-		.args(["--node-pid", &node.0.id().to_string()])
+		.args(["--node-pid", &node.pid().expect("the node runs").to_string()])
 		.arg("--results")
 		.arg(&results)
 		.output()
 		.expect("run diem-loadgen");
 	let stdout = String::from_utf8_lossy(&output.stdout);
 	let stderr = String::from_utf8_lossy(&output.stderr);
-	let node_log = std::fs::read_to_string(node.1.path().join("node.log")).unwrap_or_default();
 	assert!(
 		output.status.success(),
 		"diem-loadgen failed after {:?}\nstdout:\n{stdout}\nstderr:\n{stderr}\nnode log tail:\n{}",
 		started.elapsed(),
-		node_log.lines().rev().take(20).collect::<Vec<_>>().join("\n")
+		node.log_tail()
 	);
 	assert!(started.elapsed() < Duration::from_secs(600));
 

@@ -1,7 +1,8 @@
-//! Test runtime: System, Balances (HASH), a second balances instance (DIEM), Timestamp (whose
-//! `OnTimestampSet` drives the epoch clock) and this pallet. Accounts are real sr25519/ed25519
-//! keys, so vouchers are signed and checked as on chain. The reward pool's income is a counter
-//! the tests advance (compute staking's counter on chain).
+//! Unit tests by topic, in the test runtime defined here: System, Balances (HASH), a second
+//! balances instance (DIEM), Timestamp (whose `OnTimestampSet` drives the epoch clock) and this
+//! pallet. Accounts are real sr25519/ed25519 keys, so vouchers are signed and checked as on
+//! chain. The reward pool's income is a counter the tests advance (compute staking's counter on
+//! chain). `try_state` runs after each test (`ExtBuilder::build_and_execute`).
 
 use crate::{self as pallet_inference_credits, *};
 use diem_primitives::{
@@ -18,6 +19,17 @@ use polkadot_sdk::{
 	sp_core::{ed25519, sr25519, Pair},
 	sp_io,
 	sp_runtime::{traits::IdentityLookup, BuildStorage, MultiSignature, MultiSigner},
+};
+
+// What the topic files use besides the mock's own imports.
+use diem_primitives::voucher::VoucherPayload;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+use polkadot_sdk::{
+	sp_core::{ecdsa, H256},
+	sp_runtime::DispatchError,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -117,7 +129,7 @@ pub const PRUNE_BUDGET: u32 = 2;
 impl Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Diem = DiemBalances;
-	type Currency = Balances;
+	type BondCurrency = Balances;
 	type UnixTime = Timestamp;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type RewardPool = PoolAccount;
@@ -341,3 +353,85 @@ pub fn credit_events() -> Vec<Event<Test>> {
 		})
 		.collect()
 }
+
+const UNIT: Balance = diem::UNIT;
+
+fn signed(who: &diem_primitives::AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.clone())
+}
+
+fn redeem(vouchers: Vec<Voucher>) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	Credits::redeem(signed(&redeem_key()), vouchers)
+}
+
+fn allowance(who: &diem_primitives::AccountId) -> Balance {
+	Credits::credit_state(who).map(|state| state.allowance).unwrap_or_default()
+}
+
+fn remaining(who: &diem_primitives::AccountId) -> Balance {
+	Credits::credit_state(who).map(|state| state.remaining).unwrap_or_default()
+}
+
+fn refusals() -> Vec<Refusal> {
+	credit_events()
+		.into_iter()
+		.filter_map(|event| match event {
+			Event::VoucherRefused { reason, .. } => Some(reason),
+			_ => None,
+		})
+		.collect()
+}
+
+fn partials() -> Vec<(Balance, Balance, Limit)> {
+	credit_events()
+		.into_iter()
+		.filter_map(|event| match event {
+			Event::VoucherPartlyPaid { asked, paid, limit, .. } => Some((asked, paid, limit)),
+			_ => None,
+		})
+		.collect()
+}
+
+/// Alice stakes `amount` at the start of the current epoch; it counts fully from the next one,
+/// which this moves to.
+fn alice_staked_for_a_full_epoch(amount: Balance) {
+	assert_ok!(Credits::stake(signed(&alice()), amount));
+	goto_epoch(current_epoch() + 1, 0);
+	assert_eq!(allowance(&alice()), amount);
+}
+
+/// Two operators redeem in epoch `e` while the pool accrues; returns `e`.
+fn two_operators_redeem(pool: Balance, credits_1: Balance, credits_2: Balance) -> u32 {
+	approved_operator(1_000 * UNIT);
+	Credits::register_operator(signed(&operator2()), vec![], redeem_key2()).unwrap();
+	Credits::approve_operator(RuntimeOrigin::root(), operator2(), 1_000 * UNIT).unwrap();
+	assert_ok!(Credits::stake(signed(&alice()), 100 * UNIT));
+	goto_epoch(current_epoch() + 1, 0);
+	let e = current_epoch();
+	accrue(pool);
+	if credits_1 > 0 {
+		assert_ok!(redeem(vec![voucher(&sr("Alice"), None, e, credits_1)]));
+	}
+	if credits_2 > 0 {
+		let v = Voucher::sign(
+			&sr("Alice"),
+			None,
+			genesis(),
+			e,
+			&operator2(),
+			credits_2,
+			PayloadWrapping::Raw,
+		);
+		assert_ok!(Credits::redeem(signed(&redeem_key2()), vec![v]));
+	}
+	e
+}
+
+mod clock;
+mod operators;
+mod prune;
+mod redeem;
+mod rewards;
+mod spenders;
+mod stake;
+mod views;

@@ -1,6 +1,7 @@
-//! Test runtime: System, Balances (HASH), a second balances instance (DIEM), the real compute
-//! staking pallet and this pallet, so locks and unlocks go through the same code as on chain.
-//! Accounts are `u64`; amounts use the chain's real units.
+//! Unit tests by topic, in the test runtime defined here: System, Balances (HASH), a second
+//! balances instance (DIEM), the real compute staking pallet and this pallet, so locks and
+//! unlocks go through the same code as on chain. Accounts are `u64`; amounts use the chain's
+//! real units. Every test ends with both pallets' `do_try_state`.
 
 use crate::{self as pallet_diem, *};
 use diem_primitives::{curve::CurveParams, diem, hash, Balance};
@@ -11,6 +12,14 @@ use frame_support::{
 };
 use polkadot_sdk::sp_runtime::{BuildStorage, Perbill};
 use polkadot_sdk::{pallet_balances, sp_io};
+
+// What the topic files use besides the mock's own imports.
+use diem_primitives::{curve, StakeLocker};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, Mutate},
+};
+use polkadot_sdk::sp_runtime::{DispatchError, TokenError};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -224,3 +233,29 @@ pub fn diem_events() -> Vec<Event<Test>> {
 		})
 		.collect()
 }
+
+fn mint(who: u64, diem: Balance) -> Balance {
+	let cost = Diem::mint_quote(diem).expect("quotable");
+	assert_ok!(Diem::mint(RuntimeOrigin::signed(who), diem, cost));
+	cost
+}
+
+fn unlocked(who: u64) -> Balance {
+	<ComputeStaking as StakeLocker<u64, Balance>>::unlocked_stake(&who)
+}
+
+fn locked(who: u64) -> Balance {
+	<ComputeStaking as StakeLocker<u64, Balance>>::locked(&who)
+}
+
+/// The cost of the first DIEM on the Venice curve.
+fn diem_events_cost() -> Balance {
+	curve::mint_cost(&CurveParams::venice(), 0, diem::UNIT).unwrap()
+}
+
+mod burn;
+mod governance;
+mod mint;
+mod mint_with_stake;
+mod model;
+mod quotes;

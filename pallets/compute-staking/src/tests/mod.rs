@@ -1,4 +1,6 @@
-//! Test runtime: System, Balances (HASH) and this pallet. Accounts are `u64`.
+//! Unit tests by topic, in the test runtime defined here: System, Balances (HASH) and this
+//! pallet; accounts are `u64`. Every test ends with `do_try_state` (see
+//! `ExtBuilder::build_and_execute`).
 
 use crate::{self as pallet_compute_staking, *};
 use diem_primitives::Balance;
@@ -9,6 +11,14 @@ use frame_support::{
 };
 use polkadot_sdk::{pallet_balances, sp_io};
 use sp_runtime::{BuildStorage, Perbill};
+
+// What the topic files use besides the mock's own imports.
+use diem_primitives::StakeLocker;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+use sp_runtime::{DispatchError, PerThing};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -168,3 +178,22 @@ pub fn staking_events() -> Vec<Event<Test>> {
 		})
 		.collect()
 }
+
+fn ledger(who: u64) -> LedgerOf<Test> {
+	Ledgers::<Test>::get(who).expect("ledger exists")
+}
+
+fn held(who: u64) -> Balance {
+	Balances::balance_on_hold(&HoldReason::Staked.into(), &who)
+}
+
+fn stake(who: u64, amount: Balance) {
+	assert_ok!(ComputeStaking::stake(RuntimeOrigin::signed(who), amount));
+}
+
+mod emission;
+mod locking;
+mod model;
+mod params;
+mod rewards;
+mod staking;
