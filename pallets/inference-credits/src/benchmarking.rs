@@ -20,10 +20,7 @@ use polkadot_sdk::{
 	frame_benchmarking, frame_support, frame_system,
 	sp_core::{crypto::KeyTypeId, ecdsa, ed25519, sr25519},
 	sp_io,
-	sp_runtime::{
-		traits::IdentifyAccount,
-		MultiSignature, MultiSigner,
-	},
+	sp_runtime::{traits::IdentifyAccount, MultiSignature, MultiSigner},
 };
 
 const SEED: u32 = 0;
