@@ -74,21 +74,15 @@ async fn dev_chain_finalizes_a_signed_transfer() {
 		"transfer_keep_alive",
 		(bob.public_key().to_address::<()>(), amount),
 	);
-	let at = client.at_current_block().await.expect("current block");
-	let progress = at
-		.transactions()
-		.sign_and_submit_then_watch_default(&transfer, &alice)
-		.await
-		.unwrap_or_else(|e| node.fail(format!("submit failed: {e}")));
-	let in_block =
-		match tokio::time::timeout(diem_test_utils::BLOCKS_TIMEOUT, progress.wait_for_finalized())
-			.await
-		{
-			Ok(Ok(in_block)) => in_block,
-			Ok(Err(e)) => node.fail(format!("transfer not finalized: {e}")),
-			Err(_) => node.fail("transfer not finalized in time"),
-		};
-	let events = in_block.wait_for_success().await.expect("transfer succeeded");
+	let (block, events) = diem_test_utils::submit_finalized(
+		&node,
+		&client,
+		&alice,
+		&transfer,
+		"transfer",
+		diem_test_utils::BLOCKS_TIMEOUT,
+	)
+	.await;
 
 	let transfer_event = events
 		.iter()
@@ -117,7 +111,6 @@ async fn dev_chain_finalizes_a_signed_transfer() {
 
 	// Balances just before and right after the block that included the transfer. Nothing else
 	// on the dev chain moves Alice's or Bob's HASH.
-	let block = in_block.block_hash();
 	let parent = client
 		.at_block(block)
 		.await
@@ -180,24 +173,17 @@ async fn dev_chain_mints_diem_at_the_quoted_cost() {
 	assert!(cost > 5 * 90 * HASH && cost < 5 * 91 * HASH, "cost {cost}");
 
 	let mint = dynamic::transaction("Diem", "mint", (amount, cost));
-	let at = client.at_current_block().await.expect("current block");
-	let progress = at
-		.transactions()
-		.sign_and_submit_then_watch_default(&mint, &bob)
-		.await
-		.unwrap_or_else(|e| node.fail(format!("submit failed: {e}")));
-	let in_block =
-		match tokio::time::timeout(diem_test_utils::BLOCKS_TIMEOUT, progress.wait_for_finalized())
-			.await
-		{
-			Ok(Ok(in_block)) => in_block,
-			Ok(Err(e)) => node.fail(format!("mint not finalized: {e}")),
-			Err(_) => node.fail("mint not finalized in time"),
-		};
-	in_block.wait_for_success().await.expect("mint succeeded");
+	let (block, _) = diem_test_utils::submit_finalized(
+		&node,
+		&client,
+		&bob,
+		&mint,
+		"mint",
+		diem_test_utils::BLOCKS_TIMEOUT,
+	)
+	.await;
 
 	// The chain's state, read through the runtime APIs at the inclusion block.
-	let block = in_block.block_hash();
 	let bob_id = bob.public_key().0;
 	let position: Option<PositionInfo> =
 		runtime_api(&client, block, "DiemApi_position", &bob_id.encode()).await;

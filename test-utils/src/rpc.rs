@@ -61,6 +61,18 @@ pub async fn submit(
 	what: &str,
 	limit: Duration,
 ) -> subxt::extrinsics::ExtrinsicEvents<PolkadotConfig> {
+	submit_finalized(node, client, signer, call, what, limit).await.1
+}
+
+/// [`submit`], also returning the hash of the finalized block that holds the transaction.
+pub async fn submit_finalized(
+	node: &Node,
+	client: &OnlineClient<PolkadotConfig>,
+	signer: &impl subxt::transactions::Signer<PolkadotConfig>,
+	call: &impl subxt::transactions::Payload,
+	what: &str,
+	limit: Duration,
+) -> (subxt::utils::H256, subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>) {
 	let at = client.at_current_block().await.expect("current block");
 	let progress = at
 		.transactions()
@@ -72,7 +84,10 @@ pub async fn submit(
 		Ok(Err(e)) => node.fail(format!("{what}: not finalized: {e}")),
 		Err(_) => node.fail(format!("{what}: not finalized in time")),
 	};
-	in_block.wait_for_success().await.unwrap_or_else(|e| node.fail(format!("{what}: {e}")))
+	let block = in_block.block_hash();
+	let events =
+		in_block.wait_for_success().await.unwrap_or_else(|e| node.fail(format!("{what}: {e}")));
+	(block, events)
 }
 
 fn hex_number(value: &Value) -> Option<u64> {
