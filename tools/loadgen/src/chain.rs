@@ -1,7 +1,8 @@
-//! The node's JSON-RPC as the load generator needs it: submit, read storage and blocks, call
-//! runtime APIs. Storage keys and values are the runtime crate's own types, so nothing is
-//! encoded by hand; runtime APIs are called through subxt with the typed calls generated for
-//! `diem-cli` from the runtime's metadata (see [`runtime_apis`]).
+//! The node's JSON-RPC as the load generator needs it. Submissions go through a jsonrpsee client
+//! sized for load (64 MiB messages, thousands of requests in flight); every read goes through
+//! subxt: blocks, headers and storage through its typed RPC methods, runtime APIs through the
+//! typed calls generated for `diem-cli` from the runtime's metadata (see [`runtime_apis`]).
+//! Storage keys and values are the runtime crate's own types, so nothing is encoded by hand.
 
 use codec::Decode;
 use diem_runtime::{Hash, RuntimeEvent};
@@ -17,10 +18,15 @@ use polkadot_sdk::{
 		weights::Weight,
 	},
 	frame_system, pallet_timestamp,
-	sp_core::bytes::{from_hex, to_hex},
+	sp_core::bytes::to_hex,
 };
 use serde_json::Value;
 use std::time::Duration;
+use subxt::{
+	config::RpcConfigFor,
+	rpcs::{LegacyRpcMethods, RpcClient},
+	PolkadotConfig,
+};
 
 pub type Result<T> = std::result::Result<T, String>;
 
@@ -49,30 +55,28 @@ pub use diem_cli::chain::runtime::runtime_apis;
 
 /// A connection to one node.
 pub struct Chain {
-	client: WsClient,
-	/// The same node through subxt, for typed runtime-API calls.
+	/// Submissions and the pool.
+	submitter: WsClient,
+	/// Blocks, headers, storage.
+	reads: Reads,
+	/// Runtime APIs, typed.
 	apis: diem_cli::chain::Chain,
 	pub genesis: Hash,
 	pub spec_version: u32,
 	pub transaction_version: u32,
 }
 
-fn hash_from(value: &Value) -> Result<Hash> {
-	let text = value.as_str().ok_or_else(|| format!("expected a hash, got {value}"))?;
-	let bytes = from_hex(text).map_err(|e| format!("bad hash {text}: {e}"))?;
-	if bytes.len() != 32 {
-		return Err(format!("bad hash {text}"));
-	}
-	Ok(Hash::from_slice(&bytes))
+/// subxt's typed legacy RPC methods (`chain_*`, `state_*`).
+type Reads = LegacyRpcMethods<RpcConfigFor<PolkadotConfig>>;
+
+/// A subxt block hash as the runtime's.
+fn runtime_hash(hash: subxt::utils::H256) -> Hash {
+	Hash::from(hash.0)
 }
 
-fn number_from(value: &Value) -> Result<u32> {
-	let text = value.as_str().ok_or_else(|| format!("expected a number, got {value}"))?;
-	u32::from_str_radix(text.trim_start_matches("0x"), 16).map_err(|e| format!("{text}: {e}"))
-}
-
-fn hex(hash: Hash) -> String {
-	to_hex(hash.as_bytes(), false)
+/// The runtime's block hash as subxt's.
+fn subxt_hash(hash: Hash) -> subxt::utils::H256 {
+	subxt::utils::H256(hash.0)
 }
 
 impl Chain {
@@ -95,28 +99,21 @@ impl Chain {
 				Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
 			}
 		};
-		let genesis: Value = client
-			.request("chain_getBlockHash", rpc_params![0])
-			.await
-			.map_err(|e| format!("chain_getBlockHash: {e}"))?;
-		let version: Value = client
-			.request("state_getRuntimeVersion", rpc_params![])
+		let rpc = RpcClient::from_insecure_url(url).await.map_err(|e| format!("{url}: {e}"))?;
+		let reads = Reads::new(rpc);
+		let genesis = reads.genesis_hash().await.map_err(|e| format!("genesis hash: {e}"))?;
+		let version = reads
+			.state_get_runtime_version(None)
 			.await
 			.map_err(|e| format!("state_getRuntimeVersion: {e}"))?;
-		let field = |name: &str| {
-			version
-				.get(name)
-				.and_then(Value::as_u64)
-				.and_then(|v| u32::try_from(v).ok())
-				.ok_or_else(|| format!("runtime version without {name}: {version}"))
-		};
 		let apis = diem_cli::chain::Chain::connect(url).await.map_err(|e| e.to_string())?;
 		Ok(Chain {
+			submitter: client,
+			reads,
 			apis,
-			genesis: hash_from(&genesis)?,
-			spec_version: field("specVersion")?,
-			transaction_version: field("transactionVersion")?,
-			client,
+			genesis: runtime_hash(genesis),
+			spec_version: version.spec_version,
+			transaction_version: version.transaction_version,
 		})
 	}
 
@@ -125,7 +122,7 @@ impl Chain {
 		method: &str,
 		params: jsonrpsee::core::params::ArrayParams,
 	) -> Result<Value> {
-		self.client.request(method, params).await.map_err(|e| format!("{method}: {e}"))
+		self.submitter.request(method, params).await.map_err(|e| format!("{method}: {e}"))
 	}
 
 	/// Submits an encoded extrinsic to the pool.
@@ -140,34 +137,48 @@ impl Chain {
 	}
 
 	pub async fn finalized_number(&self) -> Result<u32> {
-		let hash = self.call("chain_getFinalizedHead", rpc_params![]).await?;
-		self.header_number(rpc_params![hash]).await
+		let hash = self
+			.reads
+			.chain_get_finalized_head()
+			.await
+			.map_err(|e| format!("chain_getFinalizedHead: {e}"))?;
+		self.header_number(Some(hash)).await
 	}
 
 	pub async fn best_number(&self) -> Result<u32> {
-		self.header_number(rpc_params![]).await
+		self.header_number(None).await
 	}
 
-	/// The number of the header `chain_getHeader` returns for `params` (empty: the best block).
-	async fn header_number(&self, params: jsonrpsee::core::params::ArrayParams) -> Result<u32> {
-		let header = self.call("chain_getHeader", params).await?;
-		number_from(header.get("number").unwrap_or(&Value::Null))
+	/// The number of the header at `hash` (the best block when `None`).
+	async fn header_number(&self, hash: Option<subxt::utils::H256>) -> Result<u32> {
+		let header = self
+			.reads
+			.chain_get_header(hash)
+			.await
+			.map_err(|e| format!("chain_getHeader: {e}"))?
+			.ok_or_else(|| format!("no header {hash:?}"))?;
+		u32::try_from(header.number).map_err(|e| format!("block number: {e}"))
 	}
 
 	pub async fn block_hash(&self, number: u32) -> Result<Hash> {
-		hash_from(&self.call("chain_getBlockHash", rpc_params![number]).await?)
+		let hash = self
+			.reads
+			.chain_get_block_hash(Some(number.into()))
+			.await
+			.map_err(|e| format!("chain_getBlockHash: {e}"))?;
+		hash.map(runtime_hash).ok_or_else(|| format!("no block #{number}"))
 	}
 
 	/// A storage value at `at` (the best block when `None`), decoded as `T`.
 	pub async fn storage<T: Decode>(&self, key: Vec<u8>, at: Option<Hash>) -> Result<Option<T>> {
-		let key = to_hex(&key, false);
-		let value = match at {
-			Some(at) => self.call("state_getStorage", rpc_params![key, hex(at)]).await?,
-			None => self.call("state_getStorage", rpc_params![key]).await?,
-		};
-		let Some(text) = value.as_str() else { return Ok(None) };
-		let bytes = from_hex(text).map_err(|e| format!("storage value: {e}"))?;
-		T::decode(&mut &bytes[..]).map(Some).map_err(|e| format!("storage value: {e}"))
+		let value = self
+			.reads
+			.state_get_storage(&key, at.map(subxt_hash))
+			.await
+			.map_err(|e| format!("state_getStorage: {e}"))?;
+		value
+			.map(|bytes| T::decode(&mut &bytes[..]).map_err(|e| format!("storage value: {e}")))
+			.transpose()
 	}
 
 	/// Calls a runtime API at the best block, typed: `payload` is one of [`runtime_apis`].
@@ -180,11 +191,13 @@ impl Chain {
 
 	/// The weight (ref time, ps) the chain charges for `extrinsic`'s dispatch and extensions.
 	pub async fn extrinsic_weight(&self, extrinsic: &[u8]) -> Result<u64> {
-		let info = self.call("payment_queryInfo", rpc_params![to_hex(extrinsic, false)]).await?;
-		info.pointer("/weight/refTime")
-			.or_else(|| info.pointer("/weight/ref_time"))
-			.and_then(Value::as_u64)
-			.ok_or_else(|| format!("payment_queryInfo: no weight in {info}"))
+		let len = u32::try_from(extrinsic.len()).map_err(|e| format!("extrinsic length: {e}"))?;
+		let info = self
+			.runtime_api(
+				runtime_apis().transaction_payment_api().query_info(extrinsic.to_vec().into(), len),
+			)
+			.await?;
+		Ok(info.weight.ref_time)
 	}
 
 	/// The account's nonce at the best block.
@@ -202,19 +215,13 @@ impl Chain {
 	/// blake2-256 of each extrinsic in block `number`, to tell a load's own transactions.
 	pub async fn extrinsic_hashes(&self, number: u32) -> Result<Vec<[u8; 32]>> {
 		let hash = self.block_hash(number).await?;
-		let block = self.call("chain_getBlock", rpc_params![hex(hash)]).await?;
-		let extrinsics = block
-			.pointer("/block/extrinsics")
-			.and_then(Value::as_array)
-			.ok_or_else(|| format!("block #{number} without extrinsics"))?;
-		extrinsics
-			.iter()
-			.map(|extrinsic| {
-				let text = extrinsic.as_str().ok_or("an extrinsic is not a hex string")?;
-				let bytes = from_hex(text).map_err(|e| format!("extrinsic hex: {e}"))?;
-				Ok(blake2_256_of(&bytes))
-			})
-			.collect()
+		let block = self
+			.reads
+			.chain_get_block(Some(subxt_hash(hash)))
+			.await
+			.map_err(|e| format!("chain_getBlock: {e}"))?
+			.ok_or_else(|| format!("no block #{number}"))?;
+		Ok(block.block.extrinsics.iter().map(|extrinsic| blake2_256_of(extrinsic)).collect())
 	}
 
 	/// Everything the measurement reads about block `number`.
