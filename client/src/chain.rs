@@ -147,6 +147,11 @@ impl Chain {
 		Ok(chain)
 	}
 
+	/// The connection's raw RPC client (shared: clones use the same connection).
+	pub fn rpc(&self) -> RpcClient {
+		self.rpc.clone()
+	}
+
 	pub fn url(&self) -> &str {
 		&self.url
 	}

@@ -1,7 +1,6 @@
 //! The pallet's invariants (see the crate docs), checked by `try_state` and after every test.
 
 use crate::{asset, pallet::*, OperatorStatus};
-use alloc::vec::Vec;
 use diem_primitives::Balance;
 use polkadot_sdk::{
 	frame_support::{ensure, traits::Get},
@@ -29,11 +28,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Holds match the stakes, the totals match Σ stakes, and no stake is below the minimum.
 	fn check_credit_stakes() -> Result<(), TryRuntimeError> {
-		let (mut staked, mut unlocking) = (Vec::new(), Vec::new());
+		let (mut staked, mut unlocking) = (Balance::zero(), Balance::zero());
 		for (who, stake) in CreditStakes::<T>::iter() {
-			let held = sum(stake.unlocking.iter().map(|chunk| chunk.amount))?
-				.checked_add(stake.staked)
-				.ok_or("a credit stake's held amount overflows")?;
+			let chunks = sum(stake.unlocking.iter().map(|chunk| chunk.amount))?;
+			let held =
+				chunks.checked_add(stake.staked).ok_or("a credit stake's held amount overflows")?;
 			ensure!(
 				asset::diem_held::<T>(&who) == held,
 				"DIEM held for credits differs from the account's stake and unlocking"
@@ -42,17 +41,11 @@ impl<T: Config> Pallet<T> {
 				stake.staked.is_zero() || stake.staked >= T::MinCreditStake::get(),
 				"a credit stake is below the minimum"
 			);
-			staked.push(stake.staked);
-			unlocking.push(held.saturating_sub(stake.staked));
+			staked = sum([staked, stake.staked])?;
+			unlocking = sum([unlocking, chunks])?;
 		}
-		ensure!(
-			sum(staked)? == TotalCreditStaked::<T>::get(),
-			"TotalCreditStaked differs from Σ stakes"
-		);
-		ensure!(
-			sum(unlocking)? == TotalUnlocking::<T>::get(),
-			"TotalUnlocking differs from Σ chunks"
-		);
+		ensure!(staked == TotalCreditStaked::<T>::get(), "TotalCreditStaked differs from Σ stakes");
+		ensure!(unlocking == TotalUnlocking::<T>::get(), "TotalUnlocking differs from Σ chunks");
 		Ok(())
 	}
 
@@ -147,10 +140,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Nothing paid beyond what was received or payable, and the pool can pay what it owes.
 	fn check_reward_pool() -> Result<(), TryRuntimeError> {
-		let mut owed = alloc::vec![CarriedPool::<T>::get()];
+		let mut owed = CarriedPool::<T>::get();
 		for (_, rewards) in Rewards::<T>::iter() {
 			ensure!(rewards.voided_credits <= rewards.credits, "more credits voided than redeemed");
-			owed.push(match rewards.settlement {
+			let outstanding = match rewards.settlement {
 				Some(settlement) => {
 					ensure!(
 						settlement.claimed <= settlement.payable,
@@ -162,7 +155,8 @@ impl<T: Config> Pallet<T> {
 					.accrued
 					.checked_add(rewards.slashed)
 					.ok_or("an epoch's pool income overflows")?,
-			});
+			};
+			owed = sum([owed, outstanding])?;
 		}
 		ensure!(
 			TotalRewardsPaid::<T>::get() <= TotalPoolReceived::<T>::get(),
@@ -171,7 +165,7 @@ impl<T: Config> Pallet<T> {
 		// The pool account can pay every open claim, what it carries, and the income recorded
 		// for epochs not yet settled. A bound, not an equality: anyone may pay into the pool.
 		ensure!(
-			asset::pool_spendable::<T>() >= sum(owed)?,
+			asset::pool_spendable::<T>() >= owed,
 			"the reward pool cannot pay what is claimable and carried"
 		);
 		Ok(())

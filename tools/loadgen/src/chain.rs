@@ -22,11 +22,7 @@ use polkadot_sdk::{
 };
 use serde_json::Value;
 use std::time::Duration;
-use subxt::{
-	config::RpcConfigFor,
-	rpcs::{LegacyRpcMethods, RpcClient},
-	PolkadotConfig,
-};
+use subxt::{config::RpcConfigFor, rpcs::LegacyRpcMethods, PolkadotConfig};
 
 pub type Result<T> = std::result::Result<T, String>;
 
@@ -99,14 +95,14 @@ impl Chain {
 				Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
 			}
 		};
-		let rpc = RpcClient::from_insecure_url(url).await.map_err(|e| format!("{url}: {e}"))?;
-		let reads = Reads::new(rpc);
+		let apis = diem_cli::chain::Chain::connect(url).await.map_err(|e| e.to_string())?;
+		// The same connection serves the typed reads.
+		let reads = Reads::new(apis.rpc());
 		let genesis = reads.genesis_hash().await.map_err(|e| format!("genesis hash: {e}"))?;
 		let version = reads
 			.state_get_runtime_version(None)
 			.await
 			.map_err(|e| format!("state_getRuntimeVersion: {e}"))?;
-		let apis = diem_cli::chain::Chain::connect(url).await.map_err(|e| e.to_string())?;
 		Ok(Chain {
 			submitter: client,
 			reads,
