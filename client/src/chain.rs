@@ -5,10 +5,68 @@ use crate::{keys::Key, Error};
 use serde_json::{json, Map, Value as Json};
 use std::time::Duration;
 use subxt::{
+	config::{
+		substrate::SubstrateConfig, Config, DefaultExtrinsicParamsBuilder,
+		DefaultTransactionExtensions, HashFor,
+	},
 	ext::scale_value::{Composite, Primitive, Value, ValueDef},
 	rpcs::{rpc_params, RpcClient},
-	OnlineClient, PolkadotConfig,
+	OnlineClient,
 };
+
+/// subxt's view of this chain: Polkadot's (no account indices, sr25519/ed25519/ecdsa
+/// signatures, the standard extensions) with the runtime's fee asset type in
+/// `ChargeAssetTxPayment`, so a transaction can pay its fee in DIEM.
+#[derive(Debug, Clone)]
+pub struct DiemConfig(SubstrateConfig);
+
+impl Default for DiemConfig {
+	fn default() -> Self {
+		DiemConfig(SubstrateConfig::new())
+	}
+}
+
+impl Config for DiemConfig {
+	type AccountId = subxt::utils::AccountId32;
+	type Address = subxt::utils::MultiAddress<Self::AccountId, ()>;
+	type Signature = subxt::utils::MultiSignature;
+	type Hasher = <SubstrateConfig as Config>::Hasher;
+	type Header = <SubstrateConfig as Config>::Header;
+	type TransactionExtensions = DefaultTransactionExtensions<Self>;
+	type AssetId = subxt::utils::Static<FeeAsset>;
+
+	fn genesis_hash(&self) -> Option<HashFor<Self>> {
+		self.0.genesis_hash()
+	}
+
+	fn spec_and_transaction_version_for_block_number(&self, block: u64) -> Option<(u32, u32)> {
+		self.0.spec_and_transaction_version_for_block_number(block)
+	}
+
+	fn metadata_for_spec_version(&self, spec_version: u32) -> Option<subxt::metadata::ArcMetadata> {
+		self.0.metadata_for_spec_version(spec_version)
+	}
+
+	fn set_metadata_for_spec_version(
+		&self,
+		spec_version: u32,
+		metadata: subxt::metadata::ArcMetadata,
+	) {
+		self.0.set_metadata_for_spec_version(spec_version, metadata)
+	}
+}
+
+/// The asset a transaction pays its fee in: the runtime's `NativeOrWithId<u32>`, encoded the
+/// same way (`Native` is HASH, `WithId(100)` DIEM).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, codec::Encode, codec::Decode)]
+pub enum FeeAsset {
+	Native,
+	WithId(u32),
+}
+
+impl FeeAsset {
+	pub const DIEM: FeeAsset = FeeAsset::WithId(diem_primitives::diem::ASSET_ID);
+}
 
 /// The interface generated from the runtime's metadata (`scripts/metadata.sh` writes it from
 /// the runtime this workspace builds; `node/tests/metadata.rs` fails when it is stale).
@@ -46,10 +104,8 @@ pub type BlockHash = subxt::utils::H256;
 /// The generated account id type.
 pub type ChainAccount = subxt::utils::AccountId32;
 /// A client pinned at one block.
-pub type AtBlock = subxt::client::ClientAtBlock<
-	PolkadotConfig,
-	subxt::client::OnlineClientAtBlockImpl<PolkadotConfig>,
->;
+pub type AtBlock =
+	subxt::client::ClientAtBlock<DiemConfig, subxt::client::OnlineClientAtBlockImpl<DiemConfig>>;
 
 /// How long a transaction may take to reach the block it waits for.
 pub const TRANSACTION_TIMEOUT: Duration = Duration::from_secs(180);
@@ -65,7 +121,7 @@ pub enum Wait {
 
 /// A connected node whose runtime matches the generated interface.
 pub struct Chain {
-	pub client: OnlineClient<PolkadotConfig>,
+	pub client: OnlineClient<DiemConfig>,
 	rpc: RpcClient,
 	url: String,
 }
@@ -131,7 +187,7 @@ impl Chain {
 		let rpc = RpcClient::from_insecure_url(url)
 			.await
 			.map_err(|e| Error::Connection(format!("cannot connect to {url}: {e}")))?;
-		let client = OnlineClient::<PolkadotConfig>::from_rpc_client(rpc.clone())
+		let client = OnlineClient::<DiemConfig>::from_rpc_client(rpc.clone())
 			.await
 			.map_err(|e| Error::Connection(format!("{url}: {e}")))?;
 		let chain = Chain { client, rpc, url: url.to_string() };
@@ -221,18 +277,36 @@ impl Chain {
 			.map_err(|e| Error::Failed(format!("runtime API: {e}")))
 	}
 
-	/// Signs `call` with `key`, submits it and waits until it is in a block (`wait`). A failed
-	/// dispatch is an [`Error::Chain`] with the error's name and docs.
+	/// Signs `call` with `key`, submits it and waits until it is in a block (`wait`), paying the
+	/// fee in HASH. A failed dispatch is an [`Error::Chain`] with the error's name and docs.
 	pub async fn submit<Call: subxt::tx::Payload>(
 		&self,
 		call: &Call,
 		key: &Key,
 		wait: Wait,
 	) -> Result<Receipt, Error> {
+		self.submit_paying_in(call, key, wait, FeeAsset::Native).await
+	}
+
+	/// [`Chain::submit`], paying the fee in `fee_asset` (swapped to HASH through its pool when it
+	/// is not HASH).
+	pub async fn submit_paying_in<Call: subxt::tx::Payload>(
+		&self,
+		call: &Call,
+		key: &Key,
+		wait: Wait,
+		fee_asset: FeeAsset,
+	) -> Result<Receipt, Error> {
 		let at = self.at_best().await?;
+		let params = match fee_asset {
+			FeeAsset::Native => DefaultExtrinsicParamsBuilder::<DiemConfig>::new().build(),
+			asset => DefaultExtrinsicParamsBuilder::<DiemConfig>::new()
+				.tip_of(0, subxt::utils::Static(asset))
+				.build(),
+		};
 		let mut progress = at
 			.transactions()
-			.sign_and_submit_then_watch_default(call, key)
+			.sign_and_submit_then_watch(call, key, params)
 			.await
 			.map_err(|e| Error::Failed(format!("the node refused the transaction: {e}")))?;
 		let waited = tokio::time::timeout(TRANSACTION_TIMEOUT, async {

@@ -31,6 +31,11 @@ pub struct Cli {
 	#[arg(long, global = true, value_enum, default_value = "finalized")]
 	pub wait: Wait,
 
+	/// The asset transactions pay their fee in: `hash`, or `diem` (swapped to HASH through the
+	/// HASH/DIEM pool, so an account holding only DIEM can transact).
+	#[arg(long, global = true, value_enum, default_value = "hash")]
+	pub fee_asset: FeeAssetArg,
+
 	#[command(flatten)]
 	pub key: KeyArgs,
 
@@ -55,6 +60,13 @@ pub struct KeyArgs {
 	pub scheme: Scheme,
 }
 
+/// The fee asset of `--fee-asset`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FeeAssetArg {
+	Hash,
+	Diem,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
 	/// The chain: runtime version, genesis hash, credit epoch, mint curve.
@@ -69,9 +81,12 @@ pub enum Command {
 	/// HASH staking: stake, unstake, withdraw, claim rewards.
 	#[command(subcommand)]
 	Hash(HashCommand),
-	/// DIEM: quote, mint, burn, transfer, approve, transfer-from, pay with a memo.
+	/// DIEM: quote (mint or buy), mint, burn, transfer, approve, transfer-from, pay with a memo.
 	#[command(subcommand)]
 	Diem(DiemCommand),
+	/// The DEX: pools, quotes, swaps with slippage bounds, liquidity.
+	#[command(subcommand)]
+	Dex(DexCommand),
 	/// Inference credits: stake DIEM for a daily allowance, spenders, vouchers.
 	#[command(subcommand)]
 	Credits(CreditsCommand),
@@ -122,7 +137,8 @@ pub enum HashCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum DiemCommand {
-	/// What minting an amount of DIEM costs now, in locked HASH stake.
+	/// What an amount of DIEM costs now: minted on the curve (HASH stake locked) and bought on
+	/// the DEX (HASH spent), and which is cheaper.
 	Quote { amount: String },
 	/// Mint DIEM against unlocked HASH stake at the curve's price.
 	Mint {
@@ -136,19 +152,14 @@ pub enum DiemCommand {
 	},
 	/// Burn DIEM to unlock the HASH stake behind it.
 	Burn { amount: String },
-	/// Transfer DIEM.
+	/// Transfer DIEM (`Assets.transfer_keep_alive`: the sender stays above DIEM's minimum).
 	Transfer { to: String, amount: String },
-	/// Allow a spender to transfer up to an amount of your DIEM.
-	Approve {
-		spender: String,
-		amount: String,
-		/// Block number after which the allowance lapses.
-		#[arg(long)]
-		expires_at: Option<u32>,
-	},
-	/// What a spender may still transfer of an owner's DIEM, and until when.
+	/// Allow a spender to transfer up to this much more of your DIEM (`Assets.approve_transfer`;
+	/// reserves a 0.01 HASH deposit until the approval is used up or cancelled).
+	Approve { spender: String, amount: String },
+	/// What a spender may still transfer of an owner's DIEM.
 	Allowance { owner: String, spender: String },
-	/// Transfer DIEM from an owner who approved you.
+	/// Transfer DIEM from an owner who approved you (`Assets.transfer_approved`).
 	TransferFrom { owner: String, to: String, amount: String },
 	/// Pay DIEM with a memo (an invoice id, an order reference).
 	Pay {
@@ -156,6 +167,76 @@ pub enum DiemCommand {
 		amount: String,
 		#[arg(long)]
 		memo: String,
+	},
+}
+
+/// An asset on the command line: `hash`, `diem`, or an asset id.
+pub type AssetArg = String;
+
+#[derive(Debug, Subcommand)]
+pub enum DexCommand {
+	/// Every pool: its reserves, price, LP token and fee.
+	Pools,
+	/// What a swap gives (or, with `--exact-out`, costs) now, fee included.
+	Quote {
+		/// The amount in (or out, with `--exact-out`).
+		amount: String,
+		#[arg(long, default_value = "hash")]
+		from: AssetArg,
+		#[arg(long, default_value = "diem")]
+		to: AssetArg,
+		/// `amount` is what comes out.
+		#[arg(long)]
+		exact_out: bool,
+	},
+	/// Swap through the pools (two assets other than HASH go through HASH). The bound is
+	/// `--min-out` (or `--max-in` with `--exact-out`), else the quote less (plus) `--slippage`;
+	/// a swap past it fails and changes nothing.
+	Swap {
+		/// The amount in (or out, with `--exact-out`).
+		amount: String,
+		#[arg(long, default_value = "hash")]
+		from: AssetArg,
+		#[arg(long, default_value = "diem")]
+		to: AssetArg,
+		/// `amount` is what comes out; the input is bounded by `--max-in`.
+		#[arg(long)]
+		exact_out: bool,
+		/// The least that may come out (exact-in swaps).
+		#[arg(long, conflicts_with = "exact_out")]
+		min_out: Option<String>,
+		/// The most that may go in (exact-out swaps).
+		#[arg(long, requires = "exact_out")]
+		max_in: Option<String>,
+		/// Tolerance around the quote in percent when no bound is given.
+		#[arg(long, default_value = "1", value_name = "PERCENT")]
+		slippage: String,
+	},
+	/// Add liquidity to the HASH/<asset> pool (creating the pool first if it does not exist,
+	/// which burns its 10 HASH setup fee). The pool takes the amounts at its price, never less
+	/// than `--slippage` below them.
+	AddLiquidity {
+		/// The pool's other asset (`diem` or an id).
+		#[arg(default_value = "diem")]
+		asset: AssetArg,
+		/// HASH to add.
+		#[arg(long)]
+		hash: String,
+		/// The asset to add.
+		#[arg(long)]
+		amount: String,
+		#[arg(long, default_value = "1", value_name = "PERCENT")]
+		slippage: String,
+	},
+	/// Burn LP tokens of the HASH/<asset> pool for their share of its reserves.
+	RemoveLiquidity {
+		#[arg(default_value = "diem")]
+		asset: AssetArg,
+		/// LP tokens to burn (`all` for every one the key holds).
+		#[arg(long)]
+		lp: String,
+		#[arg(long, default_value = "1", value_name = "PERCENT")]
+		slippage: String,
 	},
 }
 

@@ -3,6 +3,7 @@
 //! ecdsa. Secrets come from `--key`, `--key-file` or `DIEM_KEY` and are never printed: errors
 //! name the source, not the secret.
 
+use crate::chain::DiemConfig;
 use crate::Error;
 use diem_primitives::{
 	voucher::{PayloadWrapping, Voucher},
@@ -12,7 +13,6 @@ use polkadot_sdk::{
 	sp_core::{ecdsa, ed25519, sr25519, Pair},
 	sp_runtime::{traits::IdentifyAccount, MultiSigner},
 };
-use subxt::PolkadotConfig;
 
 /// A signature scheme a key can use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -88,7 +88,7 @@ impl Key {
 	}
 }
 
-impl subxt::tx::Signer<PolkadotConfig> for Key {
+impl subxt::tx::Signer<DiemConfig> for Key {
 	fn account_id(&self) -> subxt::utils::AccountId32 {
 		subxt::utils::AccountId32(self.account_id().into())
 	}

@@ -277,20 +277,19 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 		units(&after["diem"]["free"]) - 5 * UNIT
 	);
 
-	// Alice approves Bob for 2 DIEM (a DIEM deposit is held while the approval stands); Bob
-	// moves 1.5 of it to Charlie; Alice pays Charlie 0.5 with a memo; Bob moves the last 0.5,
-	// which uses the approval up and releases the deposit.
+	// Alice approves Bob for 2 DIEM (`Assets.approve_transfer`: 0.01 HASH of hers reserved
+	// while the approval stands); Bob moves 1.5 of it to Charlie; Alice pays Charlie 0.5 with
+	// a memo; Bob moves the last 0.5, which uses the approval up and returns the deposit.
 	let diem_of = |who: &str| balance(&node, who)["diem"].clone();
+	let hash_reserved = |who: &str| units(&balance(&node, who)["hash"]["reserved"]);
 	let allowance =
 		|| cli(&node, None, &["diem", "allowance", "//Alice", "//Bob"])["allowance"].clone();
 	let unapproved = diem_of("//Alice");
+	let reserved = hash_reserved("//Alice");
 	cli(&node, Some("//Alice"), &["diem", "approve", "//Bob", "2"]);
-	let approved = diem_of("//Alice");
-	let deposit = units(&approved["held_for_allowance_deposits"])
-		- units(&unapproved["held_for_allowance_deposits"]);
-	assert!(deposit > 0, "no deposit held: {approved}");
-	assert_eq!(units(&approved["free"]), units(&unapproved["free"]) - deposit);
+	assert_eq!(hash_reserved("//Alice"), reserved + UNIT / 100, "the approval deposit");
 	assert_eq!(units(&allowance()["amount"]), 2 * UNIT);
+	assert_eq!(units(&diem_of("//Alice")["free"]), units(&unapproved["free"]));
 	cli(&node, Some("//Bob"), &["diem", "transfer-from", "//Alice", "//Charlie", "1.5"]);
 	assert_eq!(units(&allowance()["amount"]), UNIT / 2);
 	assert_eq!(units(&diem_of("//Charlie")["free"]), 3 * UNIT / 2);
@@ -300,13 +299,9 @@ fn the_whole_diem_lifecycle_through_the_cli() {
 	assert_eq!(units(&diem_of("//Charlie")["free"]), 2 * UNIT);
 	cli(&node, Some("//Bob"), &["diem", "transfer-from", "//Alice", "//Charlie", "0.5"]);
 	assert!(allowance().is_null(), "the used-up approval is still there: {}", allowance());
-	let settled = diem_of("//Alice");
+	assert_eq!(hash_reserved("//Alice"), reserved, "the deposit came back");
 	assert_eq!(units(&diem_of("//Charlie")["free"]), 5 * UNIT / 2);
-	assert_eq!(
-		units(&settled["held_for_allowance_deposits"]),
-		units(&unapproved["held_for_allowance_deposits"])
-	);
-	assert_eq!(units(&settled["free"]), units(&unapproved["free"]) - 5 * UNIT / 2);
+	assert_eq!(units(&diem_of("//Alice")["free"]), units(&unapproved["free"]) - 5 * UNIT / 2);
 
 	// Alice burns 10 DIEM: the stake unlocked is the position's average cost of 10 DIEM
 	// (rounded down), and the position keeps the rest. Then she unstakes what was unlocked
@@ -593,4 +588,113 @@ fn run_example(node: &Node, name: &str, args: &[&str]) -> String {
 /// Base units as the decimal text the CLI takes.
 fn units_text(base_units: u128) -> String {
 	format!("{}.{:012}", base_units / UNIT, base_units % UNIT)
+}
+
+/// DIEM on the DEX end to end on a dev node (beside the lifecycle test, on its own node): the
+/// buy-or-mint quote is what a mint and a swap then cost; Bob swaps DIEM back within a bound,
+/// and past it the swap fails and changes nothing; Alice adds and removes liquidity; an account
+/// that never held HASH stakes DIEM for credits, paying its fee in DIEM.
+#[test]
+fn diem_trades_on_the_dex_and_pays_fees_through_the_cli() {
+	let mut node = Node::start("dex", &["--dev"]);
+	let runtime = tokio::runtime::Runtime::new().unwrap();
+	let (rpc, _client) = runtime.block_on(node.connect());
+	runtime.block_on(node.wait_finalized(&rpc, 1));
+	let reserves = |node: &Node| {
+		let pools = cli(node, None, &["dex", "pools"]);
+		let pool = &pools["pools"][0];
+		assert_eq!(pool["pool"], serde_json::json!(["HASH", "DIEM"]), "{pools}");
+		(units(&pool["reserves"][0]), units(&pool["reserves"][1]))
+	};
+	// The genesis pool: 22,500 HASH against 250 DIEM.
+	assert_eq!(reserves(&node), (22_500 * UNIT, 250 * UNIT));
+
+	// Mint or buy 2 DIEM: the quote of each is what it then costs.
+	let quote = cli(&node, None, &["diem", "quote", "2"]);
+	let (mint_cost, buy_cost) = (units(&quote["mint_cost"]), units(&quote["buy_cost"]));
+	assert_eq!(
+		quote["cheaper"], "mint",
+		"the pool sits at the curve's price plus its fee: {quote}"
+	);
+	let mint =
+		cli(&node, Some("//Bob"), &["diem", "mint", "2", "--max-cost", &units_text(mint_cost)]);
+	assert_eq!(units(&mint["cost"]), mint_cost, "{mint}");
+	let buy = cli(
+		&node,
+		Some("//Bob"),
+		&[
+			"dex",
+			"swap",
+			"2",
+			"--from",
+			"hash",
+			"--to",
+			"diem",
+			"--exact-out",
+			"--max-in",
+			&units_text(buy_cost),
+		],
+	);
+	assert_eq!(units(&buy["amount_in"]), buy_cost, "{buy}");
+	assert_eq!(units(&buy["amount_out"]), 2 * UNIT, "{buy}");
+	let bob_diem = || units(&balance(&node, "//Bob")["diem"]["free"]);
+	assert_eq!(bob_diem(), 4 * UNIT);
+
+	// Bob sells 1 DIEM back: past the bound nothing moves, at the quote it goes through.
+	let back = units(
+		&cli(&node, None, &["dex", "quote", "1", "--from", "diem", "--to", "hash"])["amount_out"],
+	);
+	let pool_before = reserves(&node);
+	let (code, refused) = cli_raw(
+		&node,
+		Some("//Bob"),
+		"in-block",
+		&["dex", "swap", "1", "--from", "diem", "--to", "hash", "--min-out", &units_text(back + 1)],
+	);
+	assert_eq!(code, 1, "{refused}");
+	assert!(refused.to_string().contains("ProvidedMinimumNotSufficientForSwap"), "{refused}");
+	assert_eq!((bob_diem(), reserves(&node)), (4 * UNIT, pool_before));
+	let sold = cli(
+		&node,
+		Some("//Bob"),
+		&["dex", "swap", "1", "--from", "diem", "--to", "hash", "--min-out", &units_text(back)],
+	);
+	assert_eq!(units(&sold["amount_out"]), back, "{sold}");
+	assert_eq!(bob_diem(), 3 * UNIT);
+
+	// Alice adds liquidity at the pool's price and takes it out again.
+	let added = cli(
+		&node,
+		Some("//Alice"),
+		&["dex", "add-liquidity", "diem", "--hash", "900", "--amount", "10", "--slippage", "5"],
+	);
+	let lp = units(&added["lp_minted"]);
+	let (hash_in, diem_in) = (units(&added["hash_added"]), units(&added["asset_added"]));
+	assert!(lp > 0 && diem_in <= 10 * UNIT && hash_in <= 900 * UNIT, "{added}");
+	let removed =
+		cli(&node, Some("//Alice"), &["dex", "remove-liquidity", "diem", "--lp", &units_text(lp)]);
+	let (hash_out, diem_out) =
+		(units(&removed["hash_received"]), units(&removed["asset_received"]));
+	// The share comes back, rounded down (and with the fees Bob's swaps left in the pool).
+	assert!(diem_out <= diem_in && diem_out * 1000 >= diem_in * 999, "{removed}");
+	assert!(hash_out <= hash_in + hash_in / 100 && hash_out * 1000 >= hash_in * 999, "{removed}");
+
+	// An account that never held HASH: it receives 3 DIEM and stakes 1 for credits paying its
+	// fee in DIEM. Without `--fee-asset diem` it cannot pay at all.
+	cli(&node, Some("//Alice"), &["diem", "transfer", "//OnlyDiem", "3"]);
+	let (code, unpaid) = cli_raw(&node, Some("//OnlyDiem"), "in-block", &["credits", "stake", "1"]);
+	assert_eq!(code, 1, "{unpaid}");
+	let staked =
+		cli_final(&node, Some("//OnlyDiem"), &["--fee-asset", "diem", "credits", "stake", "1"]);
+	let paid = event(&staked, "AssetTxPayment", "AssetTxFeePaid");
+	let fee_in_diem = number(&paid["fields"]["actual_fee"]);
+	assert!(fee_in_diem > 0, "{paid}");
+	let only_diem = balance(&node, "//OnlyDiem");
+	assert_eq!(units(&only_diem["hash"]["free"]), 0, "{only_diem}");
+	assert_eq!(units(&only_diem["diem"]["held_for_credits"]), UNIT, "{only_diem}");
+	assert_eq!(units(&only_diem["diem"]["free"]), 2 * UNIT - fee_in_diem, "{only_diem}");
+
+	drop(rpc);
+	let status = node.stop();
+	assert!(status.success(), "node did not shut down cleanly: {status}");
 }

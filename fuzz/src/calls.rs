@@ -1,5 +1,6 @@
-//! Calls of every pallet of the runtime, decoded from the input: HASH and DIEM transfers,
-//! compute staking, minting and burning, the ledger's payments and allowances, credit staking,
+//! Calls of every pallet of the runtime, decoded from the input: HASH and DIEM transfers and
+//! approvals, DEX swaps and liquidity, compute staking, minting and burning, the ledger's
+//! payments, credit staking,
 //! spenders, operators and voucher redemption with real signatures, governance calls through
 //! sudo, proxies, batches and multisig. Arguments are drawn from the fuzzer's accounts and from
 //! amounts at the edges ([`Input::amount`]), so that most calls are meaningful and some are not.
@@ -9,11 +10,32 @@ use diem_primitives::{
 	voucher::{EpochIndex, PayloadWrapping, Voucher},
 	AccountId, Balance, BlockNumber,
 };
-use diem_runtime::{configs::ProxyType, Diem, InferenceCredits, RuntimeCall, System};
+use diem_runtime::{
+	configs::{assets::AssetKind, ProxyType},
+	Diem, InferenceCredits, RuntimeCall, System,
+};
 use polkadot_sdk::{
 	frame_system, pallet_balances, pallet_multisig, pallet_proxy, pallet_session, pallet_sudo,
 	pallet_utility, sp_runtime::Perbill,
 };
+
+const HASH: AssetKind = AssetKind::Native;
+const DIEM: AssetKind = AssetKind::WithId(diem_primitives::diem::ASSET_ID);
+
+/// DIEM's id mostly; sometimes one that does not exist.
+fn asset_id(input: &mut Input) -> Option<codec::Compact<u32>> {
+	let id = if input.choice(8)? == 0 { 7 } else { diem_primitives::diem::ASSET_ID };
+	Some(id.into())
+}
+
+/// HASH to DIEM or back; sometimes a path that is not a pool.
+fn swap_path(input: &mut Input) -> Option<Vec<Box<AssetKind>>> {
+	Some(match input.choice(4)? {
+		0 => vec![Box::new(DIEM), Box::new(HASH), Box::new(DIEM)],
+		1 | 2 => vec![Box::new(HASH), Box::new(DIEM)],
+		_ => vec![Box::new(DIEM), Box::new(HASH)],
+	})
+}
 
 /// How deeply calls nest (a batch in a proxy call in a batch).
 const MAX_DEPTH: u8 = 2;
@@ -34,6 +56,11 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 	use pallet_compute_staking::Call as Staking;
 	use pallet_diem::Call as DiemCall;
 	use pallet_diem_ledger::Call as Ledger;
+	use polkadot_sdk::pallet_asset_conversion::Call as Dex;
+	type Assets = polkadot_sdk::pallet_assets::Call<
+		diem_runtime::Runtime,
+		diem_runtime::configs::assets::AssetsInstance,
+	>;
 	use pallet_inference_credits::Call as Credits;
 	let account = |input: &mut Input| input.pick(&accounts.ids);
 	let address =
@@ -74,52 +101,100 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 			min_diem: input.amount()?,
 		}),
 		12 => RuntimeCall::Diem(DiemCall::burn { diem: input.amount()? }),
-		13 => RuntimeCall::DiemLedger(Ledger::transfer {
-			dest: account(input)?,
+		// DIEM through pallet-assets' own calls (asset 100), mostly, and sometimes an id that
+		// does not exist.
+		13 => RuntimeCall::Assets(Assets::transfer {
+			id: asset_id(input)?,
+			target: address(input)?,
 			amount: input.amount()?,
 		}),
-		14 => RuntimeCall::DiemLedger(Ledger::transfer_keep_alive {
-			dest: account(input)?,
+		14 => RuntimeCall::Assets(Assets::transfer_keep_alive {
+			id: asset_id(input)?,
+			target: address(input)?,
 			amount: input.amount()?,
 		}),
-		15 => RuntimeCall::DiemLedger(Ledger::transfer_all {
-			dest: account(input)?,
+		15 => RuntimeCall::Assets(Assets::transfer_all {
+			id: asset_id(input)?,
+			dest: address(input)?,
 			keep_alive: input.flag()?,
 		}),
-		16 => RuntimeCall::DiemLedger(Ledger::approve {
-			spender: account(input)?,
-			amount: input.amount()?,
-			expires_at: match input.flag()? {
-				true => Some(BlockNumber::from(input.byte()?)),
-				false => None,
-			},
-		}),
-		17 => RuntimeCall::DiemLedger(Ledger::increase_allowance {
-			spender: account(input)?,
-			delta: input.amount()?,
-		}),
-		18 => RuntimeCall::DiemLedger(Ledger::decrease_allowance {
-			spender: account(input)?,
-			delta: input.amount()?,
-		}),
-		19 => RuntimeCall::DiemLedger(Ledger::transfer_from {
-			owner: account(input)?,
-			dest: account(input)?,
+		16 => RuntimeCall::Assets(Assets::approve_transfer {
+			id: asset_id(input)?,
+			delegate: address(input)?,
 			amount: input.amount()?,
 		}),
-		20 => RuntimeCall::DiemLedger(Ledger::cancel_approval { spender: account(input)? }),
-		21 => RuntimeCall::DiemLedger(Ledger::pay {
-			dest: account(input)?,
+		17 => RuntimeCall::Assets(Assets::transfer_approved {
+			id: asset_id(input)?,
+			owner: address(input)?,
+			destination: address(input)?,
 			amount: input.amount()?,
-			memo: memo(input)?,
 		}),
+		18 => RuntimeCall::Assets(Assets::cancel_approval {
+			id: asset_id(input)?,
+			delegate: address(input)?,
+		}),
+		// The DEX: swaps both ways with bounds that hold or not, liquidity in and out.
+		19 => {
+			let path = swap_path(input)?;
+			RuntimeCall::AssetConversion(Dex::swap_exact_tokens_for_tokens {
+				path,
+				amount_in: input.amount()?,
+				amount_out_min: input.amount()?,
+				send_to: account(input)?,
+				keep_alive: input.flag()?,
+			})
+		}
+		20 => {
+			let path = swap_path(input)?;
+			RuntimeCall::AssetConversion(Dex::swap_tokens_for_exact_tokens {
+				path,
+				amount_out: input.amount()?,
+				amount_in_max: input.amount()?,
+				send_to: account(input)?,
+				keep_alive: input.flag()?,
+			})
+		}
+		21 => match input.flag()? {
+			true => RuntimeCall::AssetConversion(Dex::add_liquidity {
+				asset1: Box::new(HASH),
+				asset2: Box::new(DIEM),
+				amount1_desired: input.amount()?,
+				amount2_desired: input.amount()?,
+				amount1_min: input.amount()?,
+				amount2_min: input.amount()?,
+				mint_to: account(input)?,
+			}),
+			false => RuntimeCall::AssetConversion(Dex::remove_liquidity {
+				asset1: Box::new(HASH),
+				asset2: Box::new(DIEM),
+				lp_token_burn: input.amount()?,
+				amount1_min_receive: input.amount()?,
+				amount2_min_receive: input.amount()?,
+				withdraw_to: account(input)?,
+			}),
+		},
 		22 => {
-			let count = input.choice(MAX_ITEMS + 1)?;
-			let mut payments = Vec::with_capacity(count);
-			for _ in 0..count {
-				payments.push((account(input)?, input.amount()?));
+			let asset = if input.flag()? { DIEM } else { HASH };
+			match input.flag()? {
+				true => RuntimeCall::DiemLedger(Ledger::pay {
+					asset,
+					dest: account(input)?,
+					amount: input.amount()?,
+					memo: memo(input)?,
+				}),
+				false => {
+					let count = input.choice(MAX_ITEMS + 1)?;
+					let mut payments = Vec::with_capacity(count);
+					for _ in 0..count {
+						payments.push((account(input)?, input.amount()?));
+					}
+					RuntimeCall::DiemLedger(Ledger::pay_batch {
+						asset,
+						payments,
+						memo: memo(input)?,
+					})
+				}
 			}
-			RuntimeCall::DiemLedger(Ledger::pay_batch { payments, memo: memo(input)? })
 		}
 		23 => RuntimeCall::InferenceCredits(Credits::stake { amount: input.amount()? }),
 		24 => RuntimeCall::InferenceCredits(Credits::unstake { amount: input.amount()? }),

@@ -66,7 +66,12 @@ pub mod hash {
 	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI;
 }
 
-/// DIEM, the token minted against locked HASH stake: ticker and decimals.
+/// Ids of assets in the runtime's `pallet-assets` instances (DIEM, other assets, LP tokens).
+pub type AssetId = u32;
+
+/// DIEM, the token minted against locked HASH stake: name, ticker and decimals.
+pub const DIEM_NAME: &str = "DIEM";
+/// The ticker wallets show.
 pub const DIEM_SYMBOL: &str = "DIEM";
 /// Decimals of DIEM (as HASH, so a rate in HASH per DIEM is the same number in base units).
 pub const DIEM_DECIMALS: u8 = 12;
@@ -80,6 +85,10 @@ pub mod diem {
 	pub const MILLI: Balance = UNIT / 1_000;
 	/// 10^-6 DIEM: the existential deposit, small because one DIEM is worth ~90 HASH or more.
 	pub const EXISTENTIAL_DEPOSIT: Balance = UNIT / 1_000_000;
+	/// DIEM's id in the runtime's `pallet-assets` instance (`Assets`), reserved at genesis.
+	/// Wallets and registries name DIEM by it. Ids below 1,000 are the protocol's; assets that
+	/// governance creates take higher ones.
+	pub const ASSET_ID: super::AssetId = 100;
 }
 
 /// Block time.

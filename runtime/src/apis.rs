@@ -6,15 +6,20 @@
 //! specs from presets) and `RuntimeViewFunction`.
 //!
 //! DIEM: `ComputeStakingApi` (an account's HASH stake and rewards), `DiemApi` (mint and stake
-//! quotes, the curve's state, positions), `DiemLedgerApi` (DIEM balance breakdown, allowances)
-//! and `InferenceCreditsApi` (epochs, credit allowances, operators, the bytes a voucher signs).
+//! quotes, the curve's state, positions), `DiemMarketApi` (what DIEM costs minted and bought),
+//! `DiemLedgerApi` (DIEM balance breakdown) and `InferenceCreditsApi` (epochs, credit
+//! allowances, operators, the bytes a voucher signs).
+//!
+//! DEX: the SDK's `AssetConversionApi` (swap quotes with and without the fee, pool reserves),
+//! over `NativeOrWithId<u32>` asset kinds (`Native` is HASH, `WithId(100)` DIEM).
 //!
 //! Validators: `ValidatorSetApi` (the active, queued and target sets and the next rotation).
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, ComputeStaking, Diem,
-	DiemLedger, Executive, Grandpa, Historical, InferenceCredits, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	configs::assets::AssetKind, genesis_config_presets, AccountId, AssetConversion, Aura, Balance,
+	Block, BlockNumber, ComputeStaking, Diem, Executive, Grandpa, Historical, InferenceCredits,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -283,17 +288,41 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_diem_ledger::runtime_api::DiemLedgerApi<Block, AccountId, BlockNumber> for Runtime {
+	impl pallet_diem::runtime_api::DiemMarketApi<Block> for Runtime {
+		fn buy_or_mint(diem: Balance) -> pallet_diem::BuyOrMint {
+			buy_or_mint(diem)
+		}
+	}
+
+	impl polkadot_sdk::pallet_asset_conversion::AssetConversionApi<Block, Balance, AssetKind> for Runtime {
+		fn quote_price_exact_tokens_for_tokens(
+			asset1: AssetKind,
+			asset2: AssetKind,
+			amount: Balance,
+			include_fee: bool,
+		) -> Option<Balance> {
+			AssetConversion::quote_price_exact_tokens_for_tokens(asset1, asset2, amount, include_fee)
+		}
+
+		fn quote_price_tokens_for_exact_tokens(
+			asset1: AssetKind,
+			asset2: AssetKind,
+			amount: Balance,
+			include_fee: bool,
+		) -> Option<Balance> {
+			AssetConversion::quote_price_tokens_for_exact_tokens(asset1, asset2, amount, include_fee)
+		}
+
+		fn get_reserves(asset1: AssetKind, asset2: AssetKind) -> Option<(Balance, Balance)> {
+			AssetConversion::get_reserves(asset1, asset2).ok()
+		}
+	}
+
+	impl pallet_diem_ledger::runtime_api::DiemLedgerApi<Block, AccountId> for Runtime {
 		fn balance(who: AccountId) -> pallet_diem_ledger::DiemBalance {
 			diem_balance(&who)
 		}
 
-		fn allowance(
-			owner: AccountId,
-			spender: AccountId,
-		) -> Option<pallet_diem_ledger::AllowanceInfo<BlockNumber>> {
-			DiemLedger::allowance_info(&owner, &spender)
-		}
 	}
 
 	impl pallet_inference_credits::runtime_api::InferenceCreditsApi<Block, AccountId> for Runtime {
@@ -336,22 +365,32 @@ impl_runtime_apis! {
 
 /// `who`'s DIEM as wallets show it.
 pub fn diem_balance(who: &crate::AccountId) -> pallet_diem_ledger::DiemBalance {
+	use crate::configs::assets::DiemHolds;
 	use polkadot_sdk::frame_support::traits::{
 		fungible::{Inspect, InspectHold},
 		tokens::{Fortitude, Preservation},
 	};
 	pallet_diem_ledger::DiemBalance {
-		free: crate::DiemBalances::balance(who),
-		transferable: crate::DiemBalances::reducible_balance(
-			who,
-			Preservation::Expendable,
-			Fortitude::Polite,
+		free: DiemHolds::balance(who),
+		transferable: DiemHolds::reducible_balance(who, Preservation::Preserve, Fortitude::Polite),
+		held_total: DiemHolds::total_balance_on_hold(who),
+	}
+}
+
+/// What `diem` DIEM costs minted on the curve and bought on the DEX now.
+pub fn buy_or_mint(diem: Balance) -> pallet_diem::BuyOrMint {
+	use crate::configs::assets::{DiemKind, HashKind};
+	let status = Diem::curve_status();
+	pallet_diem::BuyOrMint {
+		diem,
+		mint_cost: Diem::mint_quote(diem),
+		can_mint: status.minting_open && !status.minting_paused,
+		buy_cost: AssetConversion::quote_price_tokens_for_exact_tokens(
+			HashKind::get(),
+			DiemKind::get(),
+			diem,
+			true,
 		),
-		held_for_allowance_deposits: crate::DiemBalances::balance_on_hold(
-			&crate::configs::ledger::AllowanceHoldReason::get(),
-			who,
-		),
-		held_total: crate::DiemBalances::total_balance_on_hold(who),
 	}
 }
 

@@ -3,22 +3,27 @@
 //! - `development` (`diem-node --dev`): Alice is the only validator and the sudo key; the
 //!   well-known dev accounts (Alice..Ferdie and their `//stash` accounts) hold HASH, and
 //!   Alice..Ferdie stake part of it with a one-minute unbonding period. DIEM minting is open and
-//!   Alice holds the protocol position (1,000 DIEM minted on the curve against her stake).
-//!   Credit epochs last one minute.
+//!   Alice holds the protocol position (1,000 DIEM minted on the curve against her stake), a
+//!   quarter of which she puts into the HASH/DIEM pool of the DEX at the curve's price (250 DIEM
+//!   and 22,500 HASH), so a new user can swap at once. Credit epochs last one minute.
 //! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate in one-minute sessions;
-//!   same accounts, stakes and protocol position, seven-day unbonding, minting closed until
-//!   governance opens it.
+//!   same accounts, stakes, protocol position and pool, seven-day unbonding, minting closed
+//!   until governance opens it.
+//!
+//! Every genesis creates DIEM in `Assets` (asset [`diem::ASSET_ID`], sufficient, keyless owner,
+//! metadata `DIEM`/`DIEM`/12) before the protocol mints.
 //!
 //! Presets are JSON patches over the default genesis config, so a preset names only what it
 //! changes. Live networks get their own chain spec files, not presets with dev keys.
 
 use crate::{
-	AccountId, BalancesConfig, BlockNumber, ComputeStakingConfig, DiemConfig,
-	InferenceCreditsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	ValidatorSetConfig,
+	configs::assets::DiemOwner, AccountId, AssetsConfig, BalancesConfig, BlockNumber,
+	ComputeStakingConfig, DiemConfig, InferenceCreditsConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, ValidatorSetConfig,
 };
 use alloc::{string::String, vec, vec::Vec};
 use diem_primitives::{
+	diem,
 	hash::{MILLI, UNIT},
 	time::{DAYS, MINUTES},
 };
@@ -43,11 +48,18 @@ pub const DEV_GENESIS_STAKE: crate::Balance = 100_000 * UNIT;
 /// 10,000 DIEM; a dev account's stake pays for 1,000, about 90,000 HASH).
 pub const DEV_PROTOCOL_MINT: crate::Balance = 1_000 * diem_primitives::diem::UNIT;
 
-/// The DIEM side of a genesis: whether minting is open, the protocol mints, and the length of
-/// credit epochs in ms (`None`: a UTC day).
+/// DIEM and HASH Alice puts into the HASH/DIEM pool at genesis on the dev and test presets: a
+/// quarter of her protocol mint, at the curve's opening price of 90 HASH per DIEM.
+pub const DEV_POOL_DIEM: crate::Balance = 250 * diem_primitives::diem::UNIT;
+pub const DEV_POOL_HASH: crate::Balance = 22_500 * UNIT;
+
+/// The DIEM side of a genesis: whether minting is open, the protocol mints, the liquidity put
+/// into the HASH/DIEM pool (account, HASH, DIEM), and the length of credit epochs in ms (`None`:
+/// a UTC day).
 pub struct DiemGenesis {
 	pub minting_open: bool,
 	pub protocol_mints: Vec<(AccountId, crate::Balance)>,
+	pub liquidity: Vec<(AccountId, crate::Balance, crate::Balance)>,
 	pub epoch_length: Option<u64>,
 }
 
@@ -128,7 +140,20 @@ pub fn genesis_patch(
 		},
 		sudo: SudoConfig { key: Some(root) },
 		compute_staking: ComputeStakingConfig { params: Some(staking), stakers },
-		diem: DiemConfig { minting_open: diem.minting_open, mints: diem.protocol_mints },
+		assets: AssetsConfig {
+			assets: vec![(diem::ASSET_ID, DiemOwner::get(), true, diem::EXISTENTIAL_DEPOSIT)],
+			metadata: vec![(
+				diem::ASSET_ID,
+				diem_primitives::DIEM_NAME.as_bytes().to_vec(),
+				diem_primitives::DIEM_SYMBOL.as_bytes().to_vec(),
+				diem_primitives::DIEM_DECIMALS,
+			)],
+		},
+		diem: DiemConfig {
+			minting_open: diem.minting_open,
+			mints: diem.protocol_mints,
+			liquidity: diem.liquidity,
+		},
 		inference_credits: InferenceCreditsConfig { epoch_length: diem.epoch_length },
 	})
 }
@@ -147,6 +172,10 @@ fn alice_protocol_mint() -> Vec<(AccountId, crate::Balance)> {
 	vec![(Sr25519Keyring::Alice.to_account_id(), DEV_PROTOCOL_MINT)]
 }
 
+fn alice_pool_liquidity() -> Vec<(AccountId, crate::Balance, crate::Balance)> {
+	vec![(Sr25519Keyring::Alice.to_account_id(), DEV_POOL_HASH, DEV_POOL_DIEM)]
+}
+
 fn development() -> Value {
 	genesis_patch(
 		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
@@ -161,6 +190,7 @@ fn development() -> Value {
 		DiemGenesis {
 			minting_open: true,
 			protocol_mints: alice_protocol_mint(),
+			liquidity: alice_pool_liquidity(),
 			epoch_length: Some(DEV_EPOCH_LENGTH_MS),
 		},
 	)
@@ -183,6 +213,7 @@ fn local_testnet() -> Value {
 		DiemGenesis {
 			minting_open: false,
 			protocol_mints: alice_protocol_mint(),
+			liquidity: alice_pool_liquidity(),
 			epoch_length: None,
 		},
 	)

@@ -1,11 +1,16 @@
 //! Invariants across pallets, which no single pallet can check on its own:
 //!
-//! - HASH total issuance = Σ of every account's free and reserved HASH, and the same for DIEM;
+//! - HASH total issuance = Σ of every account's free and reserved HASH; for every asset of
+//!   `Assets` (DIEM among them) and `PoolAssets` (LP tokens), its supply = Σ of its accounts'
+//!   balances and holds, so DIEM's issuance (= Σ positions' outstanding, `pallet-diem`'s own
+//!   invariant) is exactly what accounts, pools and credit stakes hold;
 //! - every hold of every account, HASH and DIEM, is one that a pallet's records account for,
 //!   with the amount those records say: compute staking's ledger, the credits pallet's stake,
-//!   spenders and operator bond, the ledger's allowance deposits, the session key deposit. A
-//!   hold nobody accounts for (or of a reason on the wrong token) is a broken invariant. Each
-//!   pallet's own `do_try_state` checks the other direction, from its records to the holds.
+//!   spenders and operator bond, the session key deposit. A hold nobody accounts for (or of a
+//!   reason on the wrong token) is a broken invariant. Each pallet's own `do_try_state` checks
+//!   the other direction, from its records to the holds;
+//! - every DEX pool's account holds its reserves: at least the minimum balance of both assets
+//!   once it has liquidity, and LP tokens exist only for pools.
 //!
 //! - the session's validators, Aura's authorities and GRANDPA's voters are never empty.
 //!
@@ -14,15 +19,33 @@
 //! it is never called by on-chain logic.
 
 use crate::{
-	configs::diem_balances::DiemInstance, Balances, ComputeStaking, Diem, DiemBalances, DiemLedger,
-	InferenceCredits, Runtime, RuntimeHoldReason, ValidatorSet,
+	configs::assets::{AssetsInstance, PoolAssetsInstance},
+	Balances, ComputeStaking, Diem, DiemLedger, InferenceCredits, Runtime, RuntimeHoldReason,
+	ValidatorSet,
 };
-use codec::{Decode, Encode};
-use diem_primitives::{AccountId, Balance};
+use alloc::collections::BTreeMap;
+use diem_primitives::{diem, AccountId, AssetId, Balance};
 use polkadot_sdk::{
-	frame_support::ensure, frame_system, pallet_aura, pallet_balances, pallet_session,
+	frame_support::{
+		ensure, storage_alias,
+		traits::{tokens::IdAmount, VariantCountOf},
+		Blake2_128Concat, BoundedVec,
+	},
+	frame_system, pallet_asset_conversion, pallet_assets, pallet_aura, pallet_balances,
+	pallet_session,
 	sp_runtime::TryRuntimeError,
 };
+
+/// `pallet_assets_holder`'s holds (its storage is private to it; the layout is its own).
+#[storage_alias]
+type Holds = StorageDoubleMap<
+	AssetsHolder,
+	Blake2_128Concat,
+	AssetId,
+	Blake2_128Concat,
+	AccountId,
+	BoundedVec<IdAmount<RuntimeHoldReason, Balance>, VariantCountOf<RuntimeHoldReason>>,
+>;
 
 /// Every invariant of the DIEM pallets and of the runtime.
 pub fn check_all() -> Result<(), TryRuntimeError> {
@@ -33,6 +56,7 @@ pub fn check_all() -> Result<(), TryRuntimeError> {
 	ValidatorSet::do_try_state()?;
 	check_issuance()?;
 	check_holds()?;
+	check_pools()?;
 	check_authorities()
 }
 
@@ -55,14 +79,57 @@ pub fn check_issuance() -> Result<(), TryRuntimeError> {
 			.ok_or("Σ HASH accounts overflows")?;
 	}
 	ensure!(hash == Balances::total_issuance(), "HASH total issuance != Σ accounts");
-	let mut diem = Balance::default();
-	for account in pallet_balances::Account::<Runtime, DiemInstance>::iter_values() {
-		diem = diem
-			.checked_add(account.free)
-			.and_then(|sum| sum.checked_add(account.reserved))
-			.ok_or("Σ DIEM accounts overflows")?;
+	check_asset_supplies::<AssetsInstance>(true)?;
+	check_asset_supplies::<PoolAssetsInstance>(false)?;
+	Ok(())
+}
+
+/// Each asset's supply of the `I` instance against Σ its accounts' balances (and, with
+/// `holds`, Σ the holds of `AssetsHolder`, which keeps held amounts outside the account).
+fn check_asset_supplies<I: 'static>(holds: bool) -> Result<(), TryRuntimeError>
+where
+	Runtime: pallet_assets::Config<I, AssetId = AssetId, Balance = Balance>,
+{
+	let mut sums: BTreeMap<AssetId, Balance> = BTreeMap::new();
+	for (id, _, account) in pallet_assets::Account::<Runtime, I>::iter() {
+		let sum = sums.entry(id).or_default();
+		*sum = sum.checked_add(account.balance).ok_or("Σ asset accounts overflows")?;
 	}
-	ensure!(diem == DiemBalances::total_issuance(), "DIEM total issuance != Σ DIEM accounts");
+	if holds {
+		for (id, _, holds) in Holds::iter() {
+			let sum = sums.entry(id).or_default();
+			for hold in holds {
+				*sum = sum.checked_add(hold.amount).ok_or("Σ asset holds overflows")?;
+			}
+		}
+	}
+	for (id, details) in pallet_assets::Asset::<Runtime, I>::iter() {
+		ensure!(
+			sums.remove(&id).unwrap_or_default() == details.supply,
+			"an asset's supply != Σ its accounts and holds"
+		);
+	}
+	ensure!(sums.values().all(|sum| *sum == 0), "balances of an asset that does not exist");
+	Ok(())
+}
+
+/// Every pool's account holds its reserves, and every LP token belongs to a pool.
+pub fn check_pools() -> Result<(), TryRuntimeError> {
+	use polkadot_sdk::frame_support::traits::fungibles::Inspect;
+	let mut lp_tokens = alloc::collections::BTreeSet::new();
+	for (pool_id, info) in pallet_asset_conversion::Pools::<Runtime>::iter() {
+		ensure!(lp_tokens.insert(info.lp_token), "two pools share an LP token");
+		let lp_supply = crate::PoolAssets::total_issuance(info.lp_token);
+		if lp_supply > 0 {
+			let (reserve1, reserve2) =
+				crate::AssetConversion::get_reserves(pool_id.0.clone(), pool_id.1.clone())
+					.map_err(|_| "a pool with liquidity has no reserves")?;
+			ensure!(reserve1 > 0 && reserve2 > 0, "a pool with LP tokens but an empty side");
+		}
+	}
+	for (id, details) in pallet_assets::Asset::<Runtime, PoolAssetsInstance>::iter() {
+		ensure!(lp_tokens.contains(&id) || details.supply == 0, "LP tokens of no pool");
+	}
 	Ok(())
 }
 
@@ -73,7 +140,8 @@ pub fn check_holds() -> Result<(), TryRuntimeError> {
 			ensure!(hold.amount == hash_hold_on_record(&who, &hold.id)?, "a HASH hold off record");
 		}
 	}
-	for (who, holds) in pallet_balances::Holds::<Runtime, DiemInstance>::iter() {
+	for (id, who, holds) in Holds::iter() {
+		ensure!(id == diem::ASSET_ID, "a hold on an asset other than DIEM");
 		for hold in holds {
 			ensure!(hold.amount == diem_hold_on_record(&who, &hold.id)?, "a DIEM hold off record");
 		}
@@ -119,7 +187,6 @@ fn hash_hold_on_record(
 		RuntimeHoldReason::InferenceCredits(Credits::CreditStake) => {
 			Err("a credit stake held in HASH")
 		}
-		RuntimeHoldReason::DiemLedger(_) => Err("an allowance deposit held in HASH"),
 	}
 }
 
@@ -134,18 +201,6 @@ fn diem_hold_on_record(
 			pallet_inference_credits::CreditStakes::<Runtime>::get(who)
 				.map(|stake| stake.held())
 				.ok_or("a credit-stake hold without a stake")
-		}
-		RuntimeHoldReason::DiemLedger(pallet_diem_ledger::HoldReason::AllowanceDeposit) => {
-			let mut deposits = Balance::default();
-			for allowance in pallet_diem_ledger::Allowances::<Runtime>::iter_prefix_values(who) {
-				// A `HoldConsideration` ticket is the held amount; it has no public accessor,
-				// so it is read back from its encoding.
-				let amount = Balance::decode(&mut &allowance.deposit.encode()[..])
-					.map_err(|_| "an allowance ticket that is not an amount")?;
-				deposits = deposits.saturating_add(amount);
-			}
-			ensure!(deposits > 0, "an allowance deposit without allowances");
-			Ok(deposits)
 		}
 		RuntimeHoldReason::ComputeStaking(_)
 		| RuntimeHoldReason::Session(_)

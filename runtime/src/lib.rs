@@ -6,14 +6,16 @@
 //! - **validators**: `ValidatorSet` (governance decides who validates), `Session` (applies it
 //!   at session boundaries and holds the validators' Aura and GRANDPA keys), `Historical`,
 //!   `Offences` and `Authorship` (GRANDPA equivocation reports);
-//! - **money**: `Balances` holds HASH, the native token (12 decimals), and `TransactionPayment`
-//!   charges fees in it;
+//! - **money**: `Balances` holds HASH, the native token (12 decimals); `Assets` holds DIEM
+//!   (asset 100, owned by a keyless account) and the assets governance creates, with holds
+//!   through `AssetsHolder`; `AssetConversion` is the DEX (HASH/asset pools, LP tokens in
+//!   `PoolAssets`); `TransactionPayment` charges fees in HASH and `AssetTxPayment` lets a
+//!   transaction pay them in an asset, swapped to HASH through its pool;
 //! - **accounts and governance**: `Sudo` (Root on dev and test networks), `Utility`, `Proxy`,
 //!   `Multisig`;
 //! - **DIEM**: `ComputeStaking` (HASH staking, emissions, stake locked behind DIEM), `Diem`
-//!   (mint DIEM on the curve against locked stake, burn to unlock), `DiemBalances` (DIEM
-//!   balances: a second `pallet_balances` instance with its calls disabled), `DiemLedger`
-//!   (transfers, allowances and payments of DIEM) and `InferenceCredits` (DIEM staked for
+//!   (mint DIEM on the curve against locked stake, burn to unlock), `DiemLedger` (payments with
+//!   a memo and batch payments, in HASH or an asset) and `InferenceCredits` (DIEM staked for
 //!   credits, spenders, operators, voucher redemption and operator rewards).
 //!
 //! Files by responsibility: this file holds only the runtime's declaration and its types;
@@ -52,10 +54,11 @@ pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use polkadot_sdk::{
-	frame_executive, frame_metadata_hash_extension, frame_support, frame_system, pallet_aura,
-	pallet_authorship, pallet_balances, pallet_grandpa, pallet_multisig, pallet_offences,
-	pallet_proxy, pallet_session, pallet_sudo, pallet_timestamp, pallet_transaction_payment,
-	pallet_utility,
+	frame_executive, frame_metadata_hash_extension, frame_support, frame_system,
+	pallet_asset_conversion, pallet_asset_conversion_tx_payment, pallet_assets,
+	pallet_assets_holder, pallet_aura, pallet_authorship, pallet_balances, pallet_grandpa,
+	pallet_multisig, pallet_offences, pallet_proxy, pallet_session, pallet_sudo, pallet_timestamp,
+	pallet_transaction_payment, pallet_utility,
 	sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256},
 	sp_version::{self, RuntimeVersion},
 };
@@ -92,10 +95,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -108,10 +111,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -123,7 +126,8 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 pub type BlockId = generic::BlockId<Block>;
 
 /// The transaction extensions every signed extrinsic carries, in order. Wallets must know each
-/// of them; `CheckMetadataHash` lets offline signers verify what they sign.
+/// of them; `CheckMetadataHash` lets offline signers verify what they sign. `ChargeAssetTxPayment`
+/// carries the tip and the fee asset (`None`: HASH; `Some(WithId(100))`: DIEM).
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -132,7 +136,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	pallet_asset_conversion_tx_payment::ChargeAssetTxPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -194,10 +198,17 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;
-	// DIEM balances: moved only by DiemLedger, minted and burned only by Diem.
+	// DIEM (asset 100) and other assets; DIEM is minted and burned only by Diem.
 	#[runtime::pallet_index(12)]
-	#[runtime::disable_call]
-	pub type DiemBalances = pallet_balances<Instance2>;
+	pub type Assets = pallet_assets<Instance1>;
+	#[runtime::pallet_index(13)]
+	pub type AssetsHolder = pallet_assets_holder<Instance1>;
+	#[runtime::pallet_index(14)]
+	pub type PoolAssets = pallet_assets<Instance2>;
+	#[runtime::pallet_index(15)]
+	pub type AssetConversion = pallet_asset_conversion;
+	#[runtime::pallet_index(16)]
+	pub type AssetTxPayment = pallet_asset_conversion_tx_payment;
 
 	// Accounts and governance: 20..=29.
 	#[runtime::pallet_index(20)]

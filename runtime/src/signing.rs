@@ -8,13 +8,22 @@ use crate::{
 use codec::Encode;
 use polkadot_sdk::{
 	frame_metadata_hash_extension::CheckMetadataHash,
-	frame_system, pallet_transaction_payment,
+	frame_system, pallet_asset_conversion_tx_payment,
 	sp_core::{sr25519, Pair},
 	sp_runtime::{generic::Era, MultiSignature},
 };
 
-/// The transaction extensions of a wallet's transaction with nonce `nonce`.
+/// The transaction extensions of a wallet's transaction with nonce `nonce`, paying its fee in
+/// HASH.
 pub fn wallet_extension(nonce: Nonce) -> TxExtension {
+	wallet_extension_paying_in(nonce, None)
+}
+
+/// The same, paying the fee in `fee_asset` (`None`: HASH).
+pub fn wallet_extension_paying_in(
+	nonce: Nonce,
+	fee_asset: Option<crate::configs::assets::AssetKind>,
+) -> TxExtension {
 	(
 		frame_system::CheckNonZeroSender::new(),
 		frame_system::CheckSpecVersion::new(),
@@ -23,7 +32,7 @@ pub fn wallet_extension(nonce: Nonce) -> TxExtension {
 		frame_system::CheckEra::from(Era::Immortal),
 		frame_system::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		pallet_asset_conversion_tx_payment::ChargeAssetTxPayment::from(0, fee_asset),
 		CheckMetadataHash::new(false),
 		frame_system::WeightReclaim::new(),
 	)
@@ -47,14 +56,25 @@ impl SigningContext {
 		}
 	}
 
-	/// `call` signed by `pair` with `nonce`.
+	/// `call` signed by `pair` with `nonce`, paying its fee in HASH.
 	pub fn sign(
 		&self,
 		pair: &sr25519::Pair,
 		nonce: Nonce,
 		call: RuntimeCall,
 	) -> UncheckedExtrinsic {
-		let extension = wallet_extension(nonce);
+		self.sign_paying_in(pair, nonce, call, None)
+	}
+
+	/// `call` signed by `pair` with `nonce`, paying its fee in `fee_asset` (`None`: HASH).
+	pub fn sign_paying_in(
+		&self,
+		pair: &sr25519::Pair,
+		nonce: Nonce,
+		call: RuntimeCall,
+		fee_asset: Option<crate::configs::assets::AssetKind>,
+	) -> UncheckedExtrinsic {
+		let extension = wallet_extension_paying_in(nonce, fee_asset);
 		// An immortal transaction's era block is genesis.
 		let implicit = (
 			(),

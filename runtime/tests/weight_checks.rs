@@ -11,6 +11,7 @@
 
 use diem_primitives::voucher::{PayloadWrapping, Voucher};
 use diem_runtime::{configs::RuntimeBlockWeights, weights, Runtime, RuntimeCall};
+use polkadot_sdk::frame_support::traits::fungible::NativeOrWithId;
 use polkadot_sdk::{
 	frame_support::{
 		dispatch::{DispatchClass, GetDispatchInfo},
@@ -104,7 +105,6 @@ fn every_generated_weight_charges_the_storage_its_benchmark_touched() {
 		("frame_system", include_str!("../src/weights/frame_system.rs")),
 		("frame_system_extensions", include_str!("../src/weights/frame_system_extensions.rs")),
 		("pallet_balances (HASH)", include_str!("../src/weights/pallet_balances_balances.rs")),
-		("pallet_balances (DIEM)", include_str!("../src/weights/pallet_balances_diem_balances.rs")),
 		("pallet_multisig", include_str!("../src/weights/pallet_multisig.rs")),
 		("pallet_proxy", include_str!("../src/weights/pallet_proxy.rs")),
 		("pallet_sudo", include_str!("../src/weights/pallet_sudo.rs")),
@@ -156,6 +156,10 @@ fn the_heaviest_calls_fit_in_a_block() {
 		<<Runtime as pallet_inference_credits::Config>::MaxMetadataLen as Get<u32>>::get();
 	let max_vouchers =
 		<<Runtime as pallet_inference_credits::Config>::MaxVouchersPerBatch as Get<u32>>::get();
+	let max_path =
+		<<Runtime as polkadot_sdk::pallet_asset_conversion::Config>::MaxSwapPathLength as Get<
+			u32,
+		>>::get();
 	// ecdsa vouchers are the most expensive to check.
 	let key = ecdsa::Pair::from_seed(&[7; 32]);
 	let voucher = Voucher::sign(&key, None, Default::default(), 1, &who, 1, PayloadWrapping::Raw);
@@ -163,10 +167,12 @@ fn the_heaviest_calls_fit_in_a_block() {
 		RuntimeCall::Diem(pallet_diem::Call::mint { diem: u128::MAX, max_cost: u128::MAX }),
 		RuntimeCall::Diem(pallet_diem::Call::mint_with_stake { max_stake: u128::MAX, min_diem: 0 }),
 		RuntimeCall::DiemLedger(pallet_diem_ledger::Call::pay_batch {
+			asset: NativeOrWithId::WithId(diem_primitives::diem::ASSET_ID),
 			payments: vec![(who.clone(), 1); max_payments as usize],
 			memo: vec![0; max_memo as usize],
 		}),
 		RuntimeCall::DiemLedger(pallet_diem_ledger::Call::pay {
+			asset: NativeOrWithId::WithId(diem_primitives::diem::ASSET_ID),
 			dest: who.clone(),
 			amount: 1,
 			memo: vec![0; max_memo as usize],
@@ -178,6 +184,15 @@ fn the_heaviest_calls_fit_in_a_block() {
 		RuntimeCall::InferenceCredits(pallet_inference_credits::Call::redeem {
 			vouchers: vec![voucher; max_vouchers as usize],
 		}),
+		RuntimeCall::AssetConversion(
+			polkadot_sdk::pallet_asset_conversion::Call::swap_exact_tokens_for_tokens {
+				path: vec![Box::new(NativeOrWithId::Native); max_path as usize],
+				amount_in: 1,
+				amount_out_min: 1,
+				send_to: who.clone(),
+				keep_alive: true,
+			},
+		),
 	];
 	for call in heaviest {
 		let weight = call.get_dispatch_info().total_weight().saturating_add(base);

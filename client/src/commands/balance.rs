@@ -57,11 +57,10 @@ pub(super) async fn balance(ctx: &mut Ctx, account: Option<&str>) -> Result<Outp
 		None => Json::Null,
 	};
 	text.push_str(&format!(
-		"DIEM      free {}, transferable {}, held for credits {}, for allowance deposits {}\n",
+		"DIEM      free {}, transferable {}, held for credits {}\n",
 		format_amount(diem.free),
 		format_amount(diem.transferable),
-		format_amount(held_for_credits),
-		format_amount(diem.held_for_allowance_deposits)
+		format_amount(held_for_credits)
 	));
 	if let Some(p) = &position {
 		text.push_str(&format!(
@@ -95,7 +94,6 @@ pub(super) async fn balance(ctx: &mut Ctx, account: Option<&str>) -> Result<Outp
 				"free": units_json(diem.free),
 				"transferable": units_json(diem.transferable),
 				"held_for_credits": units_json(held_for_credits),
-				"held_for_allowance_deposits": units_json(diem.held_for_allowance_deposits),
 				"held_total": units_json(diem.held_total),
 			},
 			"position": position.map(|p| json!({

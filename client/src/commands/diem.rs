@@ -1,4 +1,5 @@
-//! `diem`: quotes, minting and burning on the curve, transfers, payments and allowances.
+//! `diem`: quotes (mint or buy), minting and burning on the curve, and DIEM's transfers and
+//! approvals (`pallet-assets`' own calls) and payments with a memo (the ledger).
 
 use super::{amount, chain_account, receipt_output, units_json, Ctx};
 use crate::{
@@ -11,18 +12,61 @@ use crate::{
 use serde_json::json;
 
 pub(super) async fn diem(ctx: &mut Ctx, command: DiemCommand) -> Result<Output, Error> {
-	let ledger = runtime::tx().diem_ledger();
+	let assets = runtime::tx().assets();
+	let diem_id = diem_primitives::diem::ASSET_ID;
+	let address = |text: &str| -> Result<_, Error> {
+		Ok(subxt::utils::MultiAddress::Id(chain_account(&parse_account(text)?)))
+	};
 	match command {
 		DiemCommand::Quote { amount: a } => {
 			let diem = amount(&a)?;
-			let cost = quote(ctx, diem).await?;
-			Ok(Output {
-				text: format!(
-					"minting {} DIEM locks {} HASH of stake now\n",
+			let chain = ctx.chain().await?;
+			let quote =
+				chain.call(runtime::runtime_apis().diem_market_api().buy_or_mint(diem)).await?;
+			let mint = quote.mint_cost.as_ref().ok().copied();
+			let mut text = match (&quote.mint_cost, quote.can_mint) {
+				(Ok(cost), true) => format!(
+					"mint  {} DIEM locks {} HASH of your stake (it stays yours; a burn unlocks it)\n",
+					format_amount(diem),
+					format_amount(*cost)
+				),
+				(Ok(cost), false) => format!(
+					"mint  {} DIEM would lock {} HASH of stake, but minting is closed or paused\n",
+					format_amount(diem),
+					format_amount(*cost)
+				),
+				(Err(e), _) => format!("mint  not possible: {e:?}\n"),
+			};
+			text.push_str(&match quote.buy_cost {
+				Some(cost) => format!(
+					"buy   {} DIEM on the DEX spends {} HASH (fee and price impact included)\n",
 					format_amount(diem),
 					format_amount(cost)
 				),
-				json: json!({ "diem": units_json(diem), "cost": units_json(cost) }),
+				None => {
+					"buy   not possible: no HASH/DIEM pool, or it holds too little DIEM\n".into()
+				}
+			});
+			let cheaper = match (mint.filter(|_| quote.can_mint), quote.buy_cost) {
+				(Some(m), Some(b)) if m <= b => Some("mint"),
+				(Some(_), Some(_)) => Some("buy"),
+				(Some(_), None) => Some("mint"),
+				(None, Some(_)) => Some("buy"),
+				(None, None) => None,
+			};
+			if let Some(way) = cheaper {
+				text.push_str(&format!("cheaper now: {way}\n"));
+			}
+			Ok(Output {
+				text,
+				json: json!({
+					"diem": units_json(diem),
+					"cost": mint.map(units_json),
+					"mint_cost": mint.map(units_json),
+					"can_mint": quote.can_mint,
+					"buy_cost": quote.buy_cost.map(units_json),
+					"cheaper": cheaper,
+				}),
 			})
 		}
 		DiemCommand::Mint { amount: a, max_cost, slippage } => {
@@ -50,31 +94,34 @@ pub(super) async fn diem(ctx: &mut Ctx, command: DiemCommand) -> Result<Output, 
 			Ok(receipt_output("burn DIEM", &receipt, json!({})))
 		}
 		DiemCommand::Transfer { to, amount: a } => {
-			let call = ledger.transfer(chain_account(&parse_account(&to)?), amount(&a)?);
+			let call = assets.transfer_keep_alive(diem_id, address(&to)?, amount(&a)?);
 			Ok(receipt_output("transfer DIEM", &ctx.submit(&call).await?, json!({})))
 		}
-		DiemCommand::Approve { spender, amount: a, expires_at } => {
-			let call =
-				ledger.approve(chain_account(&parse_account(&spender)?), amount(&a)?, expires_at);
+		DiemCommand::Approve { spender, amount: a } => {
+			let call = assets.approve_transfer(diem_id, address(&spender)?, amount(&a)?);
 			Ok(receipt_output("approve DIEM", &ctx.submit(&call).await?, json!({})))
 		}
 		DiemCommand::Allowance { owner, spender } => {
 			let (owner, spender) = (parse_account(&owner)?, parse_account(&spender)?);
-			let api = runtime::runtime_apis().diem_ledger_api();
 			let chain = ctx.chain().await?;
-			let allowance =
-				chain.call(api.allowance(chain_account(&owner), chain_account(&spender))).await?;
-			let text = match &allowance {
+			let at = chain.at_best().await?;
+			let approval = at
+				.storage()
+				.try_fetch(
+					runtime::storage().assets().approvals(),
+					(diem_id, chain_account(&owner), chain_account(&spender)),
+				)
+				.await
+				.map_err(|e| Error::Failed(format!("Assets.Approvals: {e}")))?
+				.map(|v| v.decode())
+				.transpose()
+				.map_err(|e| Error::Failed(format!("Assets.Approvals: {e}")))?;
+			let text = match &approval {
 				Some(a) => format!(
-					"{} may transfer {} DIEM of {}'s{}\n",
+					"{} may transfer {} DIEM of {}'s\n",
 					ss58(&spender),
 					format_amount(a.amount),
-					ss58(&owner),
-					match (a.expires_at, a.expired) {
-						(_, true) => " (expired)".to_string(),
-						(Some(block), false) => format!(" until block #{block}"),
-						(None, false) => String::new(),
-					}
+					ss58(&owner)
 				),
 				None => format!("{} has no allowance from {}\n", ss58(&spender), ss58(&owner)),
 			};
@@ -83,25 +130,25 @@ pub(super) async fn diem(ctx: &mut Ctx, command: DiemCommand) -> Result<Output, 
 				json: json!({
 					"owner": ss58(&owner),
 					"spender": ss58(&spender),
-					"allowance": allowance.map(|a| json!({
+					"allowance": approval.map(|a| json!({
 						"amount": units_json(a.amount),
-						"expires_at": a.expires_at,
-						"expired": a.expired,
+						"deposit": units_json(a.deposit),
 					})),
 				}),
 			})
 		}
 		DiemCommand::TransferFrom { owner, to, amount: a } => {
-			let call = ledger.transfer_from(
-				chain_account(&parse_account(&owner)?),
-				chain_account(&parse_account(&to)?),
-				amount(&a)?,
-			);
+			let call =
+				assets.transfer_approved(diem_id, address(&owner)?, address(&to)?, amount(&a)?);
 			Ok(receipt_output("transfer DIEM from", &ctx.submit(&call).await?, json!({})))
 		}
 		DiemCommand::Pay { to, amount: a, memo } => {
-			let call =
-				ledger.pay(chain_account(&parse_account(&to)?), amount(&a)?, memo.into_bytes());
+			let call = runtime::tx().diem_ledger().pay(
+				super::dex::parse_asset("diem")?,
+				chain_account(&parse_account(&to)?),
+				amount(&a)?,
+				memo.into_bytes(),
+			);
 			Ok(receipt_output("pay DIEM", &ctx.submit(&call).await?, json!({})))
 		}
 	}

@@ -3,6 +3,7 @@
 
 mod balance;
 mod credits;
+mod dex;
 mod diem;
 mod hash;
 mod operator;
@@ -10,8 +11,8 @@ mod validator;
 
 pub(crate) use crate::units::parse_amount as amount;
 use crate::{
-	chain::{event_line, runtime, Chain, ChainAccount, Receipt, Wait},
-	cli::{AdminCommand, Cli, Command, KeyArgs},
+	chain::{event_line, runtime, Chain, ChainAccount, FeeAsset, Receipt, Wait},
+	cli::{AdminCommand, Cli, Command, FeeAssetArg, KeyArgs},
 	keys::{parse_account, ss58, Key},
 	units::format_amount,
 	Error, Output,
@@ -21,8 +22,12 @@ use serde_json::{json, Value as Json};
 
 /// Runs one command line.
 pub async fn run(cli: Cli) -> Result<Output, Error> {
-	let Cli { url, json: _, wait, key, command } = cli;
-	let mut ctx = Ctx { url, wait, key_args: key, chain: None };
+	let Cli { url, json: _, wait, fee_asset, key, command } = cli;
+	let fee_asset = match fee_asset {
+		FeeAssetArg::Hash => FeeAsset::Native,
+		FeeAssetArg::Diem => FeeAsset::DIEM,
+	};
+	let mut ctx = Ctx { url, wait, fee_asset, key_args: key, chain: None };
 	match command {
 		Command::Info => info(&mut ctx).await,
 		Command::Address => {
@@ -32,6 +37,7 @@ pub async fn run(cli: Cli) -> Result<Output, Error> {
 		Command::Balance { account } => balance::balance(&mut ctx, account.as_deref()).await,
 		Command::Hash(command) => hash::hash(&mut ctx, command).await,
 		Command::Diem(command) => diem::diem(&mut ctx, command).await,
+		Command::Dex(command) => dex::run(&mut ctx, command).await,
 		Command::Credits(command) => credits::run(&mut ctx, command).await,
 		Command::Operator(command) => operator::run(&mut ctx, command).await,
 		Command::Validator(command) => validator::run(&mut ctx, command).await,
@@ -43,6 +49,7 @@ pub async fn run(cli: Cli) -> Result<Output, Error> {
 pub(crate) struct Ctx {
 	url: String,
 	wait: Wait,
+	fee_asset: FeeAsset,
 	key_args: KeyArgs,
 	chain: Option<Chain>,
 }
@@ -79,14 +86,15 @@ impl Ctx {
 		}
 	}
 
-	/// Signs and submits `call` with the key, waiting as `--wait` says.
+	/// Signs and submits `call` with the key, waiting as `--wait` says and paying the fee in
+	/// `--fee-asset`.
 	pub(crate) async fn submit<Call: subxt::tx::Payload>(
 		&mut self,
 		call: &Call,
 	) -> Result<Receipt, Error> {
 		let key = self.key()?;
-		let wait = self.wait;
-		self.chain().await?.submit(call, &key, wait).await
+		let (wait, fee_asset) = (self.wait, self.fee_asset);
+		self.chain().await?.submit_paying_in(call, &key, wait, fee_asset).await
 	}
 }
 

@@ -117,7 +117,6 @@ impl<T: Config> Pallet<T> {
 
 		T::StakeLocker::lock(who, cost)?;
 		T::Diem::mint_into(who, diem)?;
-		Self::endow_dust_account(who)?;
 		Positions::<T>::insert(who, position);
 		Supply::<T>::put(new_supply);
 		TotalLocked::<T>::put(new_locked);
@@ -191,17 +190,6 @@ impl<T: Config> Pallet<T> {
 		Supply::<T>::mutate(|supply| *supply = supply.saturating_sub(diem));
 		TotalLocked::<T>::mutate(|locked| *locked = locked.saturating_sub(unlocked));
 		Self::deposit_event(Event::Burned { who: who.clone(), diem, unlocked });
-		Ok(())
-	}
-
-	/// Sends DIEM's existential deposit from `from` to the dust account if it does not hold it
-	/// yet: only the chain's first mint (normally the genesis protocol mint) does.
-	pub(crate) fn endow_dust_account(from: &T::AccountId) -> DispatchResult {
-		let dust = T::DustAccount::get();
-		let ed = T::Diem::minimum_balance();
-		if T::Diem::balance(&dust) < ed {
-			T::Diem::transfer(from, &dust, ed, Preservation::Expendable)?;
-		}
 		Ok(())
 	}
 

@@ -47,12 +47,18 @@
 //! measured at the cap of the steepest curve validation accepts). `mint_with_stake` is charged
 //! for the longest search and refunds the rounds it did not use.
 //!
-//! ## Dust
+//! ## DIEM itself
 //!
-//! The chain's first mint (normally the genesis protocol mint) sends DIEM's existential deposit
-//! to `T::DustAccount`, so that account can receive the dust of reaped DIEM accounts and DIEM's
-//! issuance stays equal to the supply. That deposit stays outstanding in the first minter's
-//! position forever (one millionth of a DIEM).
+//! On the runtime DIEM is the asset [`diem_primitives::diem::ASSET_ID`] of `pallet-assets`, owned
+//! by a keyless account so no signed origin can mint, burn, freeze or destroy it; this pallet
+//! sees it through `fungible::ItemOf` and is the only code that mints and burns it. A burn
+//! refuses to leave a balance below DIEM's minimum (so no DIEM becomes dust).
+//!
+//! ## Genesis liquidity
+//!
+//! The genesis config may seed DEX pools ([`GenesisConfig::liquidity`]): after the protocol
+//! mints, each entry puts that much HASH and DIEM of an account into the HASH/DIEM pool through
+//! `T::Liquidity` (the runtime's `pallet-asset-conversion`), so a new chain can swap from block 1.
 //!
 //! ## Invariants (checked by `try_state`)
 //!
@@ -79,6 +85,26 @@ mod types;
 pub mod weights;
 
 use polkadot_sdk::{frame_support, frame_system, sp_runtime};
+
+/// Where genesis liquidity goes: the runtime creates the HASH/DIEM pool of its DEX and adds the
+/// amounts from `who`'s balances. `()` has no DEX and refuses any liquidity.
+pub trait GenesisLiquidity<AccountId> {
+	fn provide(
+		who: &AccountId,
+		hash: diem_primitives::Balance,
+		diem: diem_primitives::Balance,
+	) -> sp_runtime::DispatchResult;
+}
+
+impl<AccountId> GenesisLiquidity<AccountId> for () {
+	fn provide(
+		_: &AccountId,
+		_: diem_primitives::Balance,
+		_: diem_primitives::Balance,
+	) -> sp_runtime::DispatchResult {
+		Err(sp_runtime::DispatchError::Other("this runtime has no DEX for genesis liquidity"))
+	}
+}
 
 /// What benchmarks need from the runtime: an account with unlocked HASH stake.
 #[cfg(feature = "runtime-benchmarks")]
@@ -116,7 +142,7 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The DIEM token (a `pallet-balances` instance whose own calls cannot mint or burn).
+		/// The DIEM token (on the runtime: DIEM's asset in `pallet-assets`, whose owner is keyless).
 		type Diem: Inspect<Self::AccountId, Balance = Balance> + Mutate<Self::AccountId>;
 
 		/// Compute staking: locks and unlocks the HASH stake behind positions.
@@ -133,11 +159,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type CurveChangeDelay: Get<BlockNumberFor<Self>>;
 
-		/// Where the DIEM balances instance sends the dust of reaped accounts. The chain's first
-		/// mint (normally the genesis protocol mint) sends it DIEM's existential deposit, so it
-		/// can receive any dust and DIEM's issuance stays equal to the supply on the curve.
-		#[pallet::constant]
-		type DustAccount: Get<Self::AccountId>;
+		/// Puts genesis liquidity into the DEX ([`GenesisConfig::liquidity`]).
+		type Liquidity: GenesisLiquidity<Self::AccountId>;
 
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
@@ -258,6 +281,9 @@ pub mod pallet {
 		/// Protocol mints at genesis: each account mints this much DIEM on the curve against its
 		/// genesis stake, a real position like any other.
 		pub mints: alloc::vec::Vec<(T::AccountId, Balance)>,
+		/// Liquidity at genesis, after the mints: each account puts `(hash, diem)` into the
+		/// HASH/DIEM pool (creating it), so swaps work from the first block.
+		pub liquidity: alloc::vec::Vec<(T::AccountId, Balance, Balance)>,
 	}
 
 	#[pallet::genesis_build]
@@ -278,6 +304,13 @@ pub mod pallet {
 			for (who, diem) in &self.mints {
 				if let Err(e) = Pallet::<T>::mint_on_curve(who, *diem, Balance::MAX) {
 					panic!("genesis mint of {diem} DIEM for {who:?} failed: {e:?}");
+				}
+			}
+			for (who, hash, diem) in &self.liquidity {
+				if let Err(e) = T::Liquidity::provide(who, *hash, *diem) {
+					panic!(
+						"genesis liquidity of {hash} HASH + {diem} DIEM from {who:?} failed: {e:?}"
+					);
 				}
 			}
 			MintingOpen::<T>::put(self.minting_open);

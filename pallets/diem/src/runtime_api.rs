@@ -3,7 +3,7 @@
 //! From polkadot.js: `api.call.diemApi.mintQuote(amount)`; from subxt:
 //! `runtime_api().call_raw("DiemApi_mint_quote", ...)` or the typed call from the metadata.
 
-use crate::{CurveStatus, PositionInfo, QuoteError, StakeQuote};
+use crate::{BuyOrMint, CurveStatus, PositionInfo, QuoteError, StakeQuote};
 use codec::Codec;
 use diem_primitives::Balance;
 
@@ -24,5 +24,14 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		fn curve_status() -> CurveStatus<BlockNumber>;
 		/// `who`'s minting position (locked HASH, outstanding DIEM, average rate).
 		fn position(who: AccountId) -> Option<PositionInfo>;
+	}
+}
+
+polkadot_sdk::sp_api::decl_runtime_apis! {
+	/// Mint or buy: what `diem` DIEM costs on the curve and on the runtime's DEX (the runtime
+	/// knows both; this pallet knows only the curve).
+	pub trait DiemMarketApi {
+		/// HASH that minting `diem` locks and that buying it on the DEX spends, now.
+		fn buy_or_mint(diem: Balance) -> BuyOrMint;
 	}
 }

@@ -81,3 +81,19 @@ pub enum QuoteError {
 	/// The computation does not fit (amount too large).
 	Overflow,
 }
+
+/// Two ways to get `diem` DIEM now, each in HASH: mint it on the curve or buy it on the DEX. A
+/// mint locks the HASH (it stays the minter's stake, earning the locked yield, and a burn unlocks
+/// it at the position's average cost); a purchase spends it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct BuyOrMint {
+	/// The DIEM asked for (base units).
+	pub diem: Balance,
+	/// Unlocked HASH stake a mint of `diem` locks now.
+	pub mint_cost: Result<Balance, QuoteError>,
+	/// Whether minting is open and not paused now (the cost is quoted either way).
+	pub can_mint: bool,
+	/// HASH a swap of exactly `diem` out of the HASH/DIEM pool spends, its fee included; `None`
+	/// when there is no pool or it holds too little DIEM.
+	pub buy_cost: Option<Balance>,
+}

@@ -44,7 +44,7 @@ fn epoch<T: Config>() -> u32 {
 /// An account with 1,000 DIEM and 1,000,000 HASH free.
 fn funded<T: Config>(name: &'static str, index: u32) -> AccountId {
 	let who: AccountId = account(name, index, SEED);
-	T::Diem::set_balance(&who, 1_000 * DIEM);
+	T::BenchmarkHelper::fund_diem(&who, 1_000 * DIEM);
 	T::BondCurrency::set_balance(&who, 1_000_000 * HASH);
 	who
 }

@@ -121,9 +121,12 @@ pub mod weights;
 use polkadot_sdk::sp_runtime;
 use polkadot_sdk::{frame_support, frame_system};
 
-/// What benchmarks need from the runtime: chain time and pool income.
+/// What benchmarks need from the runtime: chain time, pool income and DIEM to stake.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper {
+pub trait BenchmarkHelper<AccountId> {
+	/// Gives `who` `amount` of free DIEM (this pallet only holds and releases DIEM, so it cannot
+	/// create any itself).
+	fn fund_diem(who: &AccountId, amount: diem_primitives::Balance);
 	/// Sets chain time to `now` (ms) the way a block's timestamp does (advancing the clock).
 	fn set_time(now: Moment);
 	/// Adds `amount` to the reward pool's income counter (and the pool's balance).
@@ -186,9 +189,8 @@ pub mod pallet {
 		/// The runtime's hold reasons.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// DIEM: staked for credits (held).
-		type Diem: MutateHold<Self::AccountId, Balance = Balance, Reason = Self::RuntimeHoldReason>
-			+ Mutate<Self::AccountId>;
+		/// DIEM: staked for credits (held). The pallet never mints, burns or transfers it.
+		type Diem: MutateHold<Self::AccountId, Balance = Balance, Reason = Self::RuntimeHoldReason>;
 
 		/// HASH, the bond currency: operator bonds and spender deposits (held), rewards (paid
 		/// from the pool).
@@ -274,7 +276,7 @@ pub mod pallet {
 
 		/// Funds accounts for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper;
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The epoch in force; `None` until the chain's first timestamp.

@@ -1,34 +1,29 @@
 //! # DIEM ledger
 //!
-//! The only call surface that moves DIEM between accounts. DIEM balances live in a
-//! `pallet-balances` instance whose own calls the runtime disables (so nobody can burn or
-//! force-set DIEM through it); this pallet moves DIEM through the `fungible` traits, which other
-//! pallets (credits today, a DEX or lending pallet later) use the same way.
+//! Payments with a memo, and batch payments, in HASH or any asset (DIEM above all): the two
+//! things a merchant or an inference operator needs that `pallet-balances` and `pallet-assets`
+//! do not offer. Everything else about moving DIEM is `pallet-assets`' own calls (DIEM is an
+//! asset there): `transfer`, `transfer_keep_alive`, `transfer_all`, `approve_transfer`,
+//! `transfer_approved`, `cancel_approval`; HASH moves with `pallet-balances`' calls.
+//!
+//! `pallet-assets` was considered for payments too, but it has no memo and no batch of
+//! transfers to several receivers in one event; `pallet-utility`'s `batch_all` of transfers
+//! gives the atomicity but not one event a receiver can match to an invoice.
 //!
 //! ## Calls
 //!
 //! | call | does |
 //! |---|---|
-//! | `transfer(dest, amount)` | move DIEM; the sender may be reaped (its dust is swept) |
-//! | `transfer_keep_alive(dest, amount)` | move DIEM, refusing to reap the sender |
-//! | `transfer_all(dest, keep_alive)` | move everything transferable |
-//! | `approve(spender, amount, expires_at)` | let `spender` move up to `amount` until `expires_at` |
-//! | `increase_allowance(spender, delta)` / `decrease_allowance(spender, delta)` | adjust it |
-//! | `transfer_from(owner, dest, amount)` | spender moves the owner's DIEM within the allowance |
-//! | `cancel_approval(spender)` | remove an allowance |
-//! | `pay(dest, amount, memo)` | a transfer with a memo (in the event only, never stored) |
-//! | `pay_batch(payments, memo)` | several payments at once, all or nothing |
+//! | `pay(asset, dest, amount, memo)` | a transfer with a memo (in the event only, never stored) |
+//! | `pay_batch(asset, payments, memo)` | several payments at once, all or nothing |
 //!
-//! **Allowances** cost the owner a deposit (`AllowanceDeposit`, a held DIEM amount on the
-//! runtime), released when the allowance is used up or cancelled (an expired allowance can no
-//! longer be used; its owner cancels it to get the deposit back). Setting an allowance with `approve` replaces the old amount, which has the
-//! well-known race of ERC-20 (a spender who sees the change coming can spend the old amount
-//! first, then the new one); `increase_allowance`/`decrease_allowance` change it relative to what
-//! is left and do not have it.
+//! `asset` is `Native` (HASH) or `WithId(id)` (`WithId(100)` is DIEM). The payer is always kept
+//! alive, so a payment never reaps it and never leaves dust behind.
 //!
-//! ## Invariants (checked by `try_state`)
+//! ## Storage and invariants
 //!
-//! Every allowance kept in storage is non-zero (a used-up allowance is removed with its deposit).
+//! The pallet stores nothing (a memo lives in the event only), so `try_state` has nothing to
+//! check; the runtime's invariants check the assets it moves.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -52,6 +47,13 @@ use polkadot_sdk::{frame_support, frame_system};
 
 use diem_primitives::math::bounded_len;
 
+/// What benchmarks need from the runtime: an asset to pay in.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AssetKind> {
+	/// The asset the benchmarks pay in (the runtime's worst case: an asset, not HASH).
+	fn asset() -> AssetKind;
+}
+
 // The FRAME macros expand storage, events and calls into code with `expect` and narrowing
 // casts (on values they bound themselves); the lints stay on for the logic in `functions.rs`.
 #[allow(clippy::expect_used, clippy::cast_possible_truncation)]
@@ -62,35 +64,25 @@ pub mod pallet {
 	use diem_primitives::Balance;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Inspect, Mutate},
-			Consideration, Footprint,
-		},
+		traits::fungibles::{Inspect, Mutate},
 	};
 	use frame_system::pallet_prelude::*;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
-
-	pub type AllowanceOf<T> = Allowance<BlockNumberFor<T>, <T as Config>::AllowanceDeposit>;
+	/// Version 1: allowances and plain transfers removed (pallet-assets has them).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::composite_enum]
-	pub enum HoldReason {
-		/// The storage deposit of an allowance.
-		#[codec(index = 0)]
-		AllowanceDeposit,
-	}
-
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The DIEM token.
-		type Currency: Inspect<Self::AccountId, Balance = Balance> + Mutate<Self::AccountId>;
+		/// Which asset: on the runtime `NativeOrWithId<AssetId>` (HASH or an asset's id).
+		type AssetKind: Parameter + MaxEncodedLen;
 
-		/// The deposit an allowance costs its owner, by storage footprint.
-		type AllowanceDeposit: Consideration<Self::AccountId, Footprint>;
+		/// HASH and the assets together (on the runtime: `UnionOf<Balances, Assets>`).
+		type Assets: Inspect<Self::AccountId, AssetId = Self::AssetKind, Balance = Balance>
+			+ Mutate<Self::AccountId>;
 
 		/// Longest memo of `pay` and `pay_batch`, in bytes.
 		#[pallet::constant]
@@ -102,73 +94,50 @@ pub mod pallet {
 
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
-	}
 
-	/// Allowances by (owner, spender).
-	#[pallet::storage]
-	pub type Allowances<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Blake2_128Concat,
-		T::AccountId,
-		AllowanceOf<T>,
-		OptionQuery,
-	>;
+		/// Names the asset the benchmarks pay in.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AssetKind>;
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `amount` DIEM moved from `from` to `to`.
-		Transferred { from: T::AccountId, to: T::AccountId, amount: Balance },
-		/// `owner` lets `spender` move up to `amount` (until `expires_at`).
-		Approved {
-			owner: T::AccountId,
-			spender: T::AccountId,
-			amount: Balance,
-			expires_at: Option<BlockNumberFor<T>>,
-		},
-		/// The allowance of `spender` over `owner`'s DIEM is gone (cancelled, used up or
-		/// expired) and its deposit released.
-		ApprovalRemoved { owner: T::AccountId, spender: T::AccountId },
-		/// `spender` moved `amount` of `owner`'s DIEM to `to`; `remaining` is left to it.
-		TransferredFrom {
-			owner: T::AccountId,
-			spender: T::AccountId,
+		/// A payment of `amount` of `asset` with a memo.
+		Paid {
+			asset: T::AssetKind,
+			from: T::AccountId,
 			to: T::AccountId,
 			amount: Balance,
-			remaining: Balance,
+			memo: Vec<u8>,
 		},
-		/// A payment with a memo.
-		Paid { from: T::AccountId, to: T::AccountId, amount: Balance, memo: Vec<u8> },
-		/// `count` payments totalling `total` from `from`, with one memo.
-		BatchPaid { from: T::AccountId, count: u32, total: Balance, memo: Vec<u8> },
+		/// `count` payments of `asset` totalling `total` from `from`, with one memo.
+		BatchPaid {
+			asset: T::AssetKind,
+			from: T::AccountId,
+			count: u32,
+			total: Balance,
+			memo: Vec<u8>,
+		},
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// The amount is zero.
 		ZeroAmount,
-		/// Sender and receiver are the same account.
+		/// Payer and receiver are the same account.
 		SelfTransfer,
-		/// The sender's transferable DIEM is below the amount.
+		/// The payer's transferable balance of the asset is below the amount (a payment keeps
+		/// the payer alive, so its minimum balance is not transferable; nothing of a frozen
+		/// asset or account is).
 		InsufficientBalance,
-		/// The transfer would take the receiver's new account below the existential deposit.
+		/// The payment would take the receiver's new account below the asset's minimum balance.
 		BelowMinimum,
-		/// The transfer would reap the sender (use `transfer` to allow that).
-		WouldReapSender,
-		/// An account cannot approve itself.
-		SelfApproval,
-		/// There is no allowance for this (owner, spender).
-		NoAllowance,
-		/// The amount is above what the allowance has left.
-		AllowanceExceeded,
-		/// The allowance has expired.
-		AllowanceExpired,
-		/// The expiry block has already passed.
-		ExpiryInPast,
-		/// `decrease_allowance` by more than is left.
-		DecreaseBelowZero,
+		/// No such asset.
+		UnknownAsset,
+		/// The receiver cannot hold the asset: it is not sufficient and the receiver has no
+		/// account, or the receiver's account of it is frozen or blocked.
+		CannotReceive,
 		/// The memo is longer than `MaxMemoLen`.
 		MemoTooLong,
 		/// The batch is empty.
@@ -191,127 +160,32 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Moves `amount` DIEM to `dest`; the sender may be reaped (dust is swept).
+		/// Pays `amount` of `asset` to `dest` with a memo (an order id, an invoice), which
+		/// appears in the event only. The payer is kept alive.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::transfer())]
-		pub fn transfer(
-			origin: OriginFor<T>,
-			dest: T::AccountId,
-			#[pallet::compact] amount: Balance,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_transfer(&who, &dest, amount, false)
-		}
-
-		/// Moves `amount` DIEM to `dest`, refusing to reap the sender.
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::transfer_keep_alive())]
-		pub fn transfer_keep_alive(
-			origin: OriginFor<T>,
-			dest: T::AccountId,
-			#[pallet::compact] amount: Balance,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_transfer(&who, &dest, amount, true)
-		}
-
-		/// Moves all transferable DIEM to `dest` (keeping the existential deposit if
-		/// `keep_alive`).
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::transfer_all())]
-		pub fn transfer_all(
-			origin: OriginFor<T>,
-			dest: T::AccountId,
-			keep_alive: bool,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_transfer_all(&who, &dest, keep_alive)
-		}
-
-		/// Lets `spender` move up to `amount` of the caller's DIEM until block `expires_at`
-		/// (replaces an existing allowance; `amount` 0 removes it). Holds a deposit.
-		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::approve())]
-		pub fn approve(
-			origin: OriginFor<T>,
-			spender: T::AccountId,
-			#[pallet::compact] amount: Balance,
-			expires_at: Option<BlockNumberFor<T>>,
-		) -> DispatchResult {
-			let owner = ensure_signed(origin)?;
-			Self::do_approve(&owner, &spender, amount, expires_at)
-		}
-
-		/// Raises what `spender` may move by `delta` (creating the allowance, without expiry, if
-		/// there is none).
-		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::increase_allowance())]
-		pub fn increase_allowance(
-			origin: OriginFor<T>,
-			spender: T::AccountId,
-			#[pallet::compact] delta: Balance,
-		) -> DispatchResult {
-			let owner = ensure_signed(origin)?;
-			Self::do_change_allowance(&owner, &spender, delta, true)
-		}
-
-		/// Lowers what `spender` may move by `delta`; the allowance is removed at zero.
-		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::decrease_allowance())]
-		pub fn decrease_allowance(
-			origin: OriginFor<T>,
-			spender: T::AccountId,
-			#[pallet::compact] delta: Balance,
-		) -> DispatchResult {
-			let owner = ensure_signed(origin)?;
-			Self::do_change_allowance(&owner, &spender, delta, false)
-		}
-
-		/// Moves `amount` of `owner`'s DIEM to `dest` within the caller's allowance.
-		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::transfer_from())]
-		pub fn transfer_from(
-			origin: OriginFor<T>,
-			owner: T::AccountId,
-			dest: T::AccountId,
-			#[pallet::compact] amount: Balance,
-		) -> DispatchResult {
-			let spender = ensure_signed(origin)?;
-			Self::do_transfer_from(&spender, &owner, &dest, amount)
-		}
-
-		/// Removes the allowance of `spender` and releases its deposit.
-		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::cancel_approval())]
-		pub fn cancel_approval(origin: OriginFor<T>, spender: T::AccountId) -> DispatchResult {
-			let owner = ensure_signed(origin)?;
-			Self::do_cancel_approval(&owner, &spender)
-		}
-
-		/// Pays `amount` DIEM to `dest` with a memo (an order id, an invoice), which appears in
-		/// the event only. The sender is kept alive.
-		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::pay(bounded_len(memo.len(), T::MaxMemoLen::get())))]
 		pub fn pay(
 			origin: OriginFor<T>,
+			asset: T::AssetKind,
 			dest: T::AccountId,
 			#[pallet::compact] amount: Balance,
 			memo: Vec<u8>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_pay(&who, &dest, amount, memo)
+			Self::do_pay(asset, &who, &dest, amount, memo)
 		}
 
-		/// Several payments with one memo, all or nothing. The sender is kept alive.
-		#[pallet::call_index(9)]
+		/// Several payments of `asset` with one memo, all or nothing. The payer is kept alive.
+		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::pay_batch(bounded_len(payments.len(), T::MaxBatchPayments::get())))]
 		pub fn pay_batch(
 			origin: OriginFor<T>,
+			asset: T::AssetKind,
 			payments: Vec<(T::AccountId, Balance)>,
 			memo: Vec<u8>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_pay_batch(&who, payments, memo)
+			Self::do_pay_batch(asset, &who, payments, memo)
 		}
 	}
 }

@@ -1,16 +1,19 @@
-//! Test runtime: System, Balances standing in for DIEM, and the ledger. Accounts are `u64`.
+//! Test runtime: System, Balances (HASH), `pallet-assets` (DIEM, sufficient, and a second,
+//! non-sufficient asset), and the ledger paying in both through `UnionOf`, as on the chain.
+//! Accounts are `u64`.
 
 use crate::{self as pallet_diem_ledger, *};
 use diem_primitives::Balance;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
-		fungible::HoldConsideration, tokens::imbalance::ResolveTo, ConstU128, ConstU32,
-		LinearStoragePrice,
+		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+		AsEnsureOriginWithArg, ConstU128, ConstU32,
 	},
 };
+use frame_system::{EnsureRoot, EnsureSigned};
 use polkadot_sdk::sp_runtime::BuildStorage;
-use polkadot_sdk::{pallet_balances, sp_io};
+use polkadot_sdk::{pallet_assets, pallet_balances, sp_io};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -34,8 +37,10 @@ mod runtime {
 	#[runtime::pallet_index(0)]
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
-	pub type Diem = pallet_balances;
+	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(3)]
 	pub type Ledger = pallet_diem_ledger;
 }
 
@@ -45,6 +50,7 @@ impl frame_system::Config for Test {
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
+/// HASH's existential deposit and DIEM's minimum balance.
 pub const ED: Balance = 10;
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -52,47 +58,66 @@ impl pallet_balances::Config for Test {
 	type Balance = Balance;
 	type ExistentialDeposit = ConstU128<ED>;
 	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	// As on the chain: dust of reaped accounts goes to a protocol account, so no DIEM is lost.
-	type DustRemoval = ResolveTo<DustAccount, Diem>;
 }
 
-/// Deposit of one allowance: a base plus a tiny amount per byte of storage.
-pub const DEPOSIT_BASE: Balance = 100;
-pub const DEPOSIT_PER_BYTE: Balance = 1;
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = Balance;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<u64>>;
+	type ForceOrigin = EnsureRoot<u64>;
+	type Freezer = ();
+	type Holder = ();
+}
+
+pub const DIEM: u32 = diem_primitives::diem::ASSET_ID;
+/// A non-sufficient asset: only accounts that exist may receive it.
+pub const OTHER: u32 = 7;
 pub const MAX_MEMO: u32 = 32;
 pub const MAX_BATCH: u32 = 3;
 
-parameter_types! {
-	pub const DustAccount: u64 = DUST;
-	pub const AllowanceHoldReason: RuntimeHoldReason =
-		RuntimeHoldReason::Ledger(pallet_diem_ledger::HoldReason::AllowanceDeposit);
-}
+pub type AssetKind = NativeOrWithId<u32>;
+pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, u64>;
 
 impl Config for Test {
-	type Currency = Diem;
-	type AllowanceDeposit = HoldConsideration<
-		u64,
-		Diem,
-		AllowanceHoldReason,
-		LinearStoragePrice<ConstU128<DEPOSIT_BASE>, ConstU128<DEPOSIT_PER_BYTE>, Balance>,
-	>;
+	type AssetKind = AssetKind;
+	type Assets = NativeAndAssets;
 	type MaxMemoLen = ConstU32<MAX_MEMO>;
 	type MaxBatchPayments = ConstU32<MAX_BATCH>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PayInDiem;
 }
 
-/// Accounts 1..=3 start with this much DIEM; 4 and 5 with none.
+parameter_types! {
+	pub const DiemKind: AssetKind = NativeOrWithId::WithId(DIEM);
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct PayInDiem;
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkHelper<AssetKind> for PayInDiem {
+	fn asset() -> AssetKind {
+		NativeOrWithId::WithId(DIEM)
+	}
+}
+
+/// Accounts 1..=3 start with this much HASH and DIEM (and 1 with `OTHER`); 4 and 5 with none.
 pub const INITIAL: Balance = 10_000;
-/// The dust account, endowed with the existential deposit at genesis.
-pub const DUST: u64 = 99;
-/// DIEM in existence for the whole test.
-pub const ISSUANCE: Balance = 3 * INITIAL + ED;
+/// The asset owner (its account exists through its HASH).
+pub const OWNER: u64 = 9;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=3).map(|who| (who, INITIAL)).chain([(DUST, ED)]).collect(),
+		balances: (1..=3).chain([OWNER]).map(|who| (who, INITIAL)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_assets::GenesisConfig::<Test> {
+		assets: vec![(DIEM, OWNER, true, ED), (OTHER, OWNER, false, ED)],
+		accounts: (1..=3).map(|who| (DIEM, who, INITIAL)).chain([(OTHER, 1, INITIAL)]).collect(),
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)
@@ -102,16 +127,20 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs `test`, then checks the ledger's invariants and that DIEM's issuance did not move.
+/// The total issuance of every asset, HASH first.
+pub fn issuances() -> [Balance; 3] {
+	use frame_support::traits::fungibles::Inspect;
+	[NativeOrWithId::Native, NativeOrWithId::WithId(DIEM), NativeOrWithId::WithId(OTHER)]
+		.map(NativeAndAssets::total_issuance)
+}
+
+/// Runs `test`, then checks the ledger's invariants and that no issuance moved.
 pub fn execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
+		let before = issuances();
 		test();
 		Ledger::do_try_state().expect("ledger invariants hold after the test");
-		assert_eq!(
-			<Diem as frame_support::traits::fungible::Inspect<u64>>::total_issuance(),
-			ISSUANCE,
-			"the ledger never mints or burns"
-		);
+		assert_eq!(issuances(), before, "the ledger never mints or burns");
 	})
 }
 
@@ -124,11 +153,4 @@ pub fn ledger_events() -> Vec<Event<Test>> {
 			_ => None,
 		})
 		.collect()
-}
-
-/// The deposit one allowance holds.
-pub fn allowance_deposit() -> Balance {
-	use frame_support::traits::Footprint;
-	let footprint = Footprint::from_mel::<(u64, u64, AllowanceOf<Test>)>();
-	DEPOSIT_BASE + DEPOSIT_PER_BYTE * Balance::from(footprint.size)
 }

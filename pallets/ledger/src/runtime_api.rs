@@ -1,18 +1,16 @@
-//! The runtime API wallets and dApps call for DIEM balances and allowances.
+//! The runtime API wallets and dApps call for an account's DIEM.
 
-use crate::{AllowanceInfo, DiemBalance};
+use crate::DiemBalance;
 use codec::Codec;
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
-	/// DIEM balances and allowances.
-	pub trait DiemLedgerApi<AccountId, BlockNumber>
+	/// DIEM balances, as `pallet-assets` and its holds keep them.
+	#[api_version(2)]
+	pub trait DiemLedgerApi<AccountId>
 	where
 		AccountId: Codec,
-		BlockNumber: Codec,
 	{
-		/// `who`'s DIEM: free, transferable, held for allowance deposits, held in all.
+		/// `who`'s DIEM: free, transferable, held.
 		fn balance(who: AccountId) -> DiemBalance;
-		/// What `owner` lets `spender` move.
-		fn allowance(owner: AccountId, spender: AccountId) -> Option<AllowanceInfo<BlockNumber>>;
 	}
 }

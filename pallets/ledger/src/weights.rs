@@ -41,14 +41,6 @@ use polkadot_sdk::frame_support::{
 
 /// Weight functions needed by `pallet_diem_ledger`.
 pub trait WeightInfo {
-	fn transfer() -> Weight;
-	fn transfer_keep_alive() -> Weight;
-	fn transfer_all() -> Weight;
-	fn approve() -> Weight;
-	fn increase_allowance() -> Weight;
-	fn decrease_allowance() -> Weight;
-	fn transfer_from() -> Weight;
-	fn cancel_approval() -> Weight;
 	fn pay(m: u32, ) -> Weight;
 	fn pay_batch(n: u32, ) -> Weight;
 }
@@ -56,122 +48,6 @@ pub trait WeightInfo {
 /// Weights measured for `pallet_diem_ledger`, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `DiemBalances::Account` (r:3 w:3)
-	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn transfer() -> Weight {
-		// Proof size, measured: `502`
-		// Proof size, estimated: `8799`
-		// Fastest run: 128_611_000 ps.
-		Weight::from_parts(134_430_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-	}
-	/// Storage: `DiemBalances::Account` (r:2 w:2)
-	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn transfer_keep_alive() -> Weight {
-		// Proof size, measured: `366`
-		// Proof size, estimated: `6196`
-		// Fastest run: 82_913_000 ps.
-		Weight::from_parts(87_089_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	/// Storage: `DiemBalances::Account` (r:2 w:2)
-	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn transfer_all() -> Weight {
-		// Proof size, measured: `366`
-		// Proof size, estimated: `6196`
-		// Fastest run: 104_235_000 ps.
-		Weight::from_parts(108_541_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `DiemLedger::Allowances` (r:1 w:1)
-	/// Proof: `DiemLedger::Allowances` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Account` (r:1 w:1)
-	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	fn approve() -> Weight {
-		// Proof size, measured: `283`
-		// Proof size, estimated: `3604`
-		// Fastest run: 89_633_000 ps.
-		Weight::from_parts(93_609_000, 3604)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `DiemLedger::Allowances` (r:1 w:1)
-	/// Proof: `DiemLedger::Allowances` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Account` (r:1 w:1)
-	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	fn increase_allowance() -> Weight {
-		// Proof size, measured: `283`
-		// Proof size, estimated: `3604`
-		// Fastest run: 92_767_000 ps.
-		Weight::from_parts(97_044_000, 3604)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `DiemLedger::Allowances` (r:1 w:1)
-	/// Proof: `DiemLedger::Allowances` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Account` (r:1 w:1)
-	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn decrease_allowance() -> Weight {
-		// Proof size, measured: `495`
-		// Proof size, estimated: `3604`
-		// Fastest run: 80_900_000 ps.
-		Weight::from_parts(86_559_000, 3604)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `DiemLedger::Allowances` (r:1 w:1)
-	/// Proof: `DiemLedger::Allowances` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Account` (r:2 w:2)
-	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	fn transfer_from() -> Weight {
-		// Proof size, measured: `551`
-		// Proof size, estimated: `6196`
-		// Fastest run: 160_879_000 ps.
-		Weight::from_parts(166_817_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-	}
-	/// Storage: `DiemLedger::Allowances` (r:1 w:1)
-	/// Proof: `DiemLedger::Allowances` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Account` (r:1 w:1)
-	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `DiemBalances::Holds` (r:1 w:1)
-	/// Proof: `DiemBalances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn cancel_approval() -> Weight {
-		// Proof size, measured: `495`
-		// Proof size, estimated: `3604`
-		// Fastest run: 76_854_000 ps.
-		Weight::from_parts(80_279_000, 3604)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
 	/// Storage: `DiemBalances::Account` (r:2 w:2)
 	/// Proof: `DiemBalances::Account` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:1)
@@ -209,46 +85,6 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with `RocksDbWeight`, for mocks and tests.
 impl WeightInfo for () {
-	fn transfer() -> Weight {
-		Weight::from_parts(134_430_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
-	}
-	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(87_089_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
-	}
-	fn transfer_all() -> Weight {
-		Weight::from_parts(108_541_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn approve() -> Weight {
-		Weight::from_parts(93_609_000, 3604)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn increase_allowance() -> Weight {
-		Weight::from_parts(97_044_000, 3604)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn decrease_allowance() -> Weight {
-		Weight::from_parts(86_559_000, 3604)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn transfer_from() -> Weight {
-		Weight::from_parts(166_817_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
-	}
-	fn cancel_approval() -> Weight {
-		Weight::from_parts(80_279_000, 3604)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
 	fn pay(m: u32, ) -> Weight {
 		Weight::from_parts(88_041_150, 6196)
 			.saturating_add(Weight::from_parts(801, 0).saturating_mul(m.into()))

@@ -1,6 +1,6 @@
 //! `pallet_diem`: mint DIEM against locked HASH stake on the curve, burn to unlock.
 
-use crate::{AccountId, BlockNumber, ComputeStaking, DiemBalances, Runtime};
+use crate::{AccountId, BlockNumber, ComputeStaking, Runtime};
 use diem_primitives::{curve::CurveParams, time::DAYS};
 use polkadot_sdk::{frame_support::parameter_types, frame_system::EnsureRoot};
 
@@ -12,13 +12,13 @@ parameter_types! {
 }
 
 impl pallet_diem::Config for Runtime {
-	type Diem = DiemBalances;
+	type Diem = super::assets::DiemToken;
 	type StakeLocker = ComputeStaking;
 	// Sudo on dev and test networks; governance later.
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type DefaultCurve = DefaultCurve;
 	type CurveChangeDelay = CurveChangeDelay;
-	type DustAccount = super::diem_balances::DiemDustAccount;
+	type Liquidity = super::dex::GenesisDiemPool;
 	// Measured by `scripts/benchmark.sh` (the pallet's `weights.rs`).
 	type WeightInfo = pallet_diem::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -1,9 +1,7 @@
 //! `pallet_inference_credits`: DIEM staked for a daily allowance, vouchers, operators and their
 //! rewards from the operator reward pool that compute staking fills.
 
-use crate::{
-	AccountId, Balances, ComputeStaking, DiemBalances, Runtime, RuntimeHoldReason, Timestamp,
-};
+use crate::{AccountId, Balances, ComputeStaking, Runtime, RuntimeHoldReason, Timestamp};
 use diem_primitives::{diem, hash, voucher::EpochIndex};
 use polkadot_sdk::{
 	frame_support::{parameter_types, traits::ConstU32},
@@ -39,7 +37,7 @@ parameter_types! {
 
 impl pallet_inference_credits::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Diem = DiemBalances;
+	type Diem = super::assets::DiemHolds;
 	type BondCurrency = Balances;
 	type UnixTime = Timestamp;
 	// Sudo on dev and test networks; governance later.
@@ -71,7 +69,12 @@ impl pallet_inference_credits::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct CreditsBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_inference_credits::BenchmarkHelper for CreditsBenchmarkHelper {
+impl pallet_inference_credits::BenchmarkHelper<AccountId> for CreditsBenchmarkHelper {
+	fn fund_diem(who: &AccountId, amount: crate::Balance) {
+		use polkadot_sdk::frame_support::traits::fungible::Mutate;
+		let _ = super::assets::DiemToken::mint_into(who, amount);
+	}
+
 	fn set_time(now: u64) {
 		// Not through `Timestamp::set_timestamp`: Aura would insist the time match its slot.
 		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(now);

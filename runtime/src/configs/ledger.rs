@@ -1,30 +1,27 @@
-//! `pallet_diem_ledger`: the call surface that moves DIEM.
+//! `pallet_diem_ledger`: payments with a memo and batch payments, in HASH or any asset.
 
-use crate::{AccountId, Balance, DiemBalances, Runtime, RuntimeHoldReason};
-use diem_primitives::diem;
-use polkadot_sdk::frame_support::{
-	parameter_types,
-	traits::{fungible::HoldConsideration, ConstU32, LinearStoragePrice},
-};
-
-parameter_types! {
-	pub const AllowanceHoldReason: RuntimeHoldReason =
-		RuntimeHoldReason::DiemLedger(pallet_diem_ledger::HoldReason::AllowanceDeposit);
-	/// An allowance holds 0.01 DIEM plus 0.0001 DIEM per byte of its storage (~0.02 DIEM).
-	pub const AllowanceDepositBase: Balance = diem::UNIT / 100;
-	pub const AllowanceDepositPerByte: Balance = diem::UNIT / 10_000;
-}
+use crate::Runtime;
+use polkadot_sdk::frame_support::traits::ConstU32;
+#[cfg(feature = "runtime-benchmarks")]
+use polkadot_sdk::frame_support::traits::Get;
 
 impl pallet_diem_ledger::Config for Runtime {
-	type Currency = DiemBalances;
-	type AllowanceDeposit = HoldConsideration<
-		AccountId,
-		DiemBalances,
-		AllowanceHoldReason,
-		LinearStoragePrice<AllowanceDepositBase, AllowanceDepositPerByte, Balance>,
-	>;
+	type AssetKind = super::assets::AssetKind;
+	type Assets = super::assets::NativeAndAssets;
 	type MaxMemoLen = ConstU32<256>;
 	type MaxBatchPayments = ConstU32<64>;
 	// Measured by `scripts/benchmark.sh` (the pallet's `weights.rs`).
 	type WeightInfo = pallet_diem_ledger::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PayInDiem;
+}
+
+/// Benchmarks pay in DIEM: an asset payment costs more than a HASH one.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct PayInDiem;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_diem_ledger::BenchmarkHelper<super::assets::AssetKind> for PayInDiem {
+	fn asset() -> super::assets::AssetKind {
+		super::assets::DiemKind::get()
+	}
 }

@@ -1,10 +1,11 @@
 //! Pallet configurations, one module per pallet. Limits shared by several pallets live here.
 
+pub mod assets;
 mod aura;
 mod balances;
 pub mod compute_staking;
+pub mod dex;
 pub mod diem;
-pub mod diem_balances;
 mod grandpa;
 pub mod inference_credits;
 pub mod ledger;

@@ -4,7 +4,7 @@
 
 use super::preset_ext;
 use crate::{
-	configs::{compute_staking::OperatorRewardPool, diem_balances::DiemInstance},
+	configs::{assets::AssetsInstance, compute_staking::OperatorRewardPool},
 	invariants::{check_all, check_holds, check_issuance},
 	Balances, ComputeStaking, RuntimeHoldReason,
 };
@@ -14,7 +14,7 @@ use polkadot_sdk::{
 		fungible::{Mutate, MutateHold},
 		tokens::Preservation,
 	},
-	frame_system, pallet_balances,
+	frame_system,
 	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 	sp_keyring::Sr25519Keyring,
 };
@@ -83,9 +83,16 @@ fn issuance_that_is_not_the_sum_of_accounts_is_caught() {
 		assert!(check_issuance().is_err());
 	});
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
-		pallet_balances::Account::<crate::Runtime, DiemInstance>::mutate(&charlie, |account| {
-			account.free += 1;
-		});
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		polkadot_sdk::pallet_assets::Account::<crate::Runtime, AssetsInstance>::mutate(
+			diem_primitives::diem::ASSET_ID,
+			&alice,
+			|account| {
+				if let Some(account) = account {
+					account.balance += 1;
+				}
+			},
+		);
 		assert!(check_issuance().is_err());
 	});
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {

@@ -2,17 +2,21 @@
 //! executive the way a block author applies them. Every test on a preset ends with all of the
 //! runtime's invariants checked (`preset_test`). By topic: [`proxy`] (what each proxy type
 //! reaches), [`invariants`] (the cross-pallet invariants catch what they should), [`validators`]
-//! (no path takes the validator set below its minimum).
+//! (no path takes the validator set below its minimum), [`dex`] (DIEM as an asset nobody but
+//! the curve mints or burns, swaps, liquidity and fees paid in DIEM).
 
+mod dex;
 mod docs;
 mod invariants;
 mod proxy;
 mod validators;
 
 use crate::{
-	configs::diem_balances::DiemDustAccount,
-	genesis_config_presets::{self, DEV_ENDOWMENT, DEV_GENESIS_STAKE, DEV_PROTOCOL_MINT},
-	Address, Aura, Balances, ComputeStaking, Diem, DiemBalances, DiemLedger, Executive, Grandpa,
+	configs::assets::{DiemHolds as DiemBalances, DiemKind, HashKind},
+	genesis_config_presets::{
+		self, DEV_ENDOWMENT, DEV_GENESIS_STAKE, DEV_POOL_DIEM, DEV_POOL_HASH, DEV_PROTOCOL_MINT,
+	},
+	Address, Aura, Balances, ComputeStaking, Diem, DiemLedger, Executive, Grandpa,
 	InferenceCredits, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload,
 	System, UncheckedExtrinsic, ValidatorSet, EXISTENTIAL_DEPOSIT,
 };
@@ -70,13 +74,24 @@ fn development_preset_has_one_validator_and_funded_dev_accounts() {
 		let accounts = genesis_config_presets::dev_accounts();
 		assert_eq!(accounts.len(), 12, "Alice..Ferdie and their stashes");
 		for (index, who) in accounts.iter().enumerate() {
-			// Alice..Ferdie stake part of their endowment at genesis; the stashes do not.
+			// Alice..Ferdie stake part of their endowment at genesis; the stashes do not. Alice
+			// also put HASH into the DIEM pool and paid its setup fee.
 			let staked = if index < 6 { DEV_GENESIS_STAKE } else { 0 };
+			let pooled = if index == 0 {
+				DEV_POOL_HASH + crate::configs::dex::PoolSetupFee::get()
+			} else {
+				0
+			};
 			assert_eq!(
 				<Balances as polkadot_sdk::frame_support::traits::fungible::Inspect<_>>::total_balance(who),
-				DEV_ENDOWMENT
+				DEV_ENDOWMENT - pooled
 			);
-			assert_eq!(Balances::free_balance(who), DEV_ENDOWMENT - staked);
+			// Creating the pool reserved Alice's deposit for the pool's LP-token account (the
+			// stake is held, and holds count as reserved too).
+			let deposit =
+				if index == 0 { crate::configs::assets::AssetAccountDeposit::get() } else { 0 };
+			assert_eq!(Balances::reserved_balance(who), staked + deposit);
+			assert_eq!(Balances::free_balance(who), DEV_ENDOWMENT - staked - pooled - deposit);
 		}
 		// Alice's protocol mint locked part of her stake.
 		let locked = pallet_compute_staking::TotalLocked::<Runtime>::get();
@@ -86,8 +101,12 @@ fn development_preset_has_one_validator_and_funded_dev_accounts() {
 			6 * DEV_GENESIS_STAKE - locked
 		);
 		// Issuance is exactly what genesis handed out: the endowments plus the existential
-		// deposits that keep the staking reward pot and the operator pool alive.
-		assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * 12 + 2 * EXISTENTIAL_DEPOSIT);
+		// deposits that keep the staking reward pot and the operator pool alive, less the
+		// burned setup fee of the HASH/DIEM pool.
+		assert_eq!(
+			Balances::total_issuance(),
+			DEV_ENDOWMENT * 12 + 2 * EXISTENTIAL_DEPOSIT - crate::configs::dex::PoolSetupFee::get()
+		);
 		assert!(ComputeStaking::do_try_state().is_ok());
 	});
 }
@@ -292,10 +311,14 @@ fn development_preset_opens_minting_with_a_protocol_position_for_alice() {
 		// ~90 HASH per DIEM at the bottom of the curve.
 		assert_eq!(position.average_rate / UNIT, 90);
 		assert_eq!(DiemBalances::total_issuance(), DEV_PROTOCOL_MINT);
-		assert_eq!(DiemBalances::balance(&DiemDustAccount::get()), diem::EXISTENTIAL_DEPOSIT);
+		// Half of it is in the HASH/DIEM pool, at the curve's opening price.
 		let breakdown = crate::apis::diem_balance(&alice);
-		assert_eq!(breakdown.free, DEV_PROTOCOL_MINT - diem::EXISTENTIAL_DEPOSIT);
-		assert_eq!((breakdown.held_total, breakdown.held_for_allowance_deposits), (0, 0));
+		assert_eq!(breakdown.free, DEV_PROTOCOL_MINT - DEV_POOL_DIEM);
+		assert_eq!(breakdown.held_total, 0);
+		assert_eq!(
+			crate::AssetConversion::get_reserves(HashKind::get(), DiemKind::get()).ok(),
+			Some((DEV_POOL_HASH, DEV_POOL_DIEM))
+		);
 		assert!(Diem::do_try_state().is_ok());
 	});
 }
@@ -310,13 +333,34 @@ fn local_testnet_starts_with_minting_closed() {
 }
 
 #[test]
-fn diem_balances_has_no_calls_so_only_the_diem_pallets_change_diem() {
-	let metadata = Runtime::metadata_ir();
-	let pallet = |name: &str| metadata.pallets.iter().find(|p| p.name == name).cloned();
-	assert!(pallet("DiemBalances").expect("DiemBalances in metadata").calls.is_none());
-	assert!(pallet("Balances").and_then(|p| p.calls).is_some());
-	assert!(pallet("DiemLedger").and_then(|p| p.calls).is_some());
-	assert!(pallet("Diem").and_then(|p| p.calls).is_some());
+fn diem_is_an_asset_with_metadata_and_a_keyless_team() {
+	use polkadot_sdk::pallet_assets;
+	preset_test(DEV_RUNTIME_PRESET, || {
+		let details = pallet_assets::Asset::<Runtime, crate::configs::assets::AssetsInstance>::get(
+			diem::ASSET_ID,
+		)
+		.expect("DIEM exists at genesis");
+		let owner = crate::configs::assets::DiemOwner::get();
+		assert_eq!(
+			(&details.owner, &details.issuer, &details.admin, &details.freezer),
+			(&owner, &owner, &owner, &owner)
+		);
+		assert!(details.is_sufficient);
+		assert_eq!(details.min_balance, diem::EXISTENTIAL_DEPOSIT);
+		assert_eq!(details.supply, DEV_PROTOCOL_MINT);
+		let metadata =
+			pallet_assets::Metadata::<Runtime, crate::configs::assets::AssetsInstance>::get(
+				diem::ASSET_ID,
+			);
+		assert_eq!(
+			(metadata.name.to_vec(), metadata.symbol.to_vec(), metadata.decimals),
+			(b"DIEM".to_vec(), b"DIEM".to_vec(), 12)
+		);
+		// The second balances instance is gone from the metadata.
+		let ir = Runtime::metadata_ir();
+		assert!(ir.pallets.iter().all(|p| p.name != "DiemBalances"));
+		assert!(ir.pallets.iter().any(|p| p.name == "AssetConversion"));
+	});
 }
 
 #[test]
@@ -347,12 +391,24 @@ fn diem_is_minted_transferred_and_burned_through_signed_extrinsics() {
 			Sr25519Keyring::Alice,
 			0,
 			RuntimeCall::DiemLedger(pallet_diem_ledger::Call::pay {
+				asset: DiemKind::get(),
 				dest: bob.clone(),
 				amount: 5 * diem::UNIT,
 				memo: b"order 7".to_vec(),
 			}),
 		);
 		assert_eq!(DiemBalances::balance(&bob), amount + 5 * diem::UNIT);
+		// And 1 DIEM through `pallet-assets`' own transfer.
+		apply(
+			Sr25519Keyring::Alice,
+			1,
+			RuntimeCall::Assets(polkadot_sdk::pallet_assets::Call::transfer_keep_alive {
+				id: diem::ASSET_ID.into(),
+				target: bob.clone().into(),
+				amount: diem::UNIT,
+			}),
+		);
+		assert_eq!(DiemBalances::balance(&bob), amount + 6 * diem::UNIT);
 
 		// Bob burns what he minted: his whole stake unlocks again.
 		apply(Sr25519Keyring::Bob, 1, RuntimeCall::Diem(pallet_diem::Call::burn { diem: amount }));
@@ -361,7 +417,7 @@ fn diem_is_minted_transferred_and_burned_through_signed_extrinsics() {
 			pallet_compute_staking::Ledgers::<Runtime>::get(&bob).map(|l| l.locked),
 			Some(0)
 		);
-		assert_eq!(DiemBalances::balance(&bob), 5 * diem::UNIT);
+		assert_eq!(DiemBalances::balance(&bob), 6 * diem::UNIT);
 		assert_eq!(DiemBalances::total_issuance(), Diem::curve_status().supply);
 		assert!(Diem::do_try_state().is_ok());
 		assert!(DiemLedger::do_try_state().is_ok());
@@ -468,13 +524,19 @@ fn the_largest_redeem_batch_fits_in_a_block() {
 /// `pallet_staking`); `runtime/tests/weight_checks.rs` checks why both are safe here.
 #[test]
 fn every_pallet_uses_weights_measured_on_this_runtime() {
-	use crate::configs::diem_balances::DiemInstance;
+	use crate::configs::assets::{AssetsInstance, PoolAssetsInstance};
 	use core::any::type_name;
 	let runtime_generated = [
 		type_name::<<Runtime as frame_system::Config>::SystemWeightInfo>(),
 		type_name::<<Runtime as frame_system::Config>::ExtensionsWeightInfo>(),
 		type_name::<<Runtime as pallet_balances::Config>::WeightInfo>(),
-		type_name::<<Runtime as pallet_balances::Config<DiemInstance>>::WeightInfo>(),
+		type_name::<<Runtime as polkadot_sdk::pallet_assets::Config<AssetsInstance>>::WeightInfo>(),
+		type_name::<<Runtime as polkadot_sdk::pallet_assets::Config<PoolAssetsInstance>>::WeightInfo>(
+		),
+		type_name::<<Runtime as polkadot_sdk::pallet_asset_conversion::Config>::WeightInfo>(),
+		type_name::<
+			<Runtime as polkadot_sdk::pallet_asset_conversion_tx_payment::Config>::WeightInfo,
+		>(),
 		type_name::<<Runtime as pallet_timestamp::Config>::WeightInfo>(),
 		type_name::<<Runtime as pallet_sudo::Config>::WeightInfo>(),
 		type_name::<<Runtime as polkadot_sdk::pallet_utility::Config>::WeightInfo>(),

@@ -5,7 +5,8 @@
 
 use super::{preset_test, start_block_one};
 use crate::{
-	configs::ProxyType, Balances, Diem, DiemBalances, Runtime, RuntimeCall, RuntimeOrigin, System,
+	configs::{assets::DiemToken as DiemBalances, ProxyType},
+	Balances, Diem, Runtime, RuntimeCall, RuntimeOrigin, System,
 };
 use codec::Encode;
 use diem_primitives::{
@@ -123,8 +124,9 @@ fn probes() -> Vec<Probe> {
 		Probe {
 			name: "DIEM transfer",
 			call: || {
-				RuntimeCall::DiemLedger(pallet_diem_ledger::Call::transfer {
-					dest: account(Dave),
+				RuntimeCall::Assets(polkadot_sdk::pallet_assets::Call::transfer {
+					id: diem::ASSET_ID.into(),
+					target: account(Dave).into(),
 					amount: diem::UNIT,
 				})
 			},

@@ -10,7 +10,7 @@ use diem_primitives::{
 	diem, hash,
 	voucher::{EpochIndex, PayloadWrapping, Voucher},
 };
-use diem_runtime::{Balance, RuntimeCall, RuntimeEvent};
+use diem_runtime::{configs::assets::AssetKind, Balance, RuntimeCall, RuntimeEvent};
 use futures::StreamExt;
 use polkadot_sdk::{
 	frame_support::dispatch::DispatchClass, frame_system, frame_system::Phase, pallet_balances,
@@ -29,10 +29,13 @@ use std::{
 pub enum Kind {
 	/// `Balances::transfer_keep_alive` (HASH).
 	HashTransfer,
-	/// `DiemLedger::transfer_keep_alive`.
+	/// `Assets::transfer_keep_alive` of DIEM.
 	DiemTransfer,
-	/// `DiemLedger::pay` with a memo.
+	/// `DiemLedger::pay` of DIEM with a memo.
 	DiemPay,
+	/// `AssetConversion::swap_exact_tokens_for_tokens` through the HASH/DIEM pool, HASH to DIEM
+	/// and back in alternate rounds (so the pool's price stays where it was).
+	Swap,
 	/// `Diem::mint` then `Diem::burn` of the same amount, from the same account.
 	MintBurn,
 	/// `InferenceCredits::redeem` with this many vouchers per batch.
@@ -45,6 +48,7 @@ impl Kind {
 			Kind::HashTransfer => "HASH transfer".into(),
 			Kind::DiemTransfer => "DIEM transfer".into(),
 			Kind::DiemPay => "DIEM pay with memo".into(),
+			Kind::Swap => "HASH/DIEM swap".into(),
 			Kind::MintBurn => "mint+burn pair".into(),
 			Kind::Vouchers(batch) => format!("voucher (batch {batch})"),
 		}
@@ -58,7 +62,7 @@ impl Kind {
 			.iter()
 			.map(|record| match (self, &record.event) {
 				(
-					Kind::HashTransfer | Kind::DiemTransfer | Kind::DiemPay,
+					Kind::HashTransfer | Kind::DiemTransfer | Kind::DiemPay | Kind::Swap,
 					RuntimeEvent::System(frame_system::Event::ExtrinsicSuccess { .. }),
 				) if is_transaction(&record.phase) => 1,
 				(Kind::MintBurn, RuntimeEvent::Diem(pallet_diem::Event::Burned { .. })) => 1,
@@ -155,6 +159,9 @@ const CREDITS_PER_VOUCHER: Balance = diem::UNIT / 1_000_000;
 const TRANSFER_AMOUNT: Balance = hash::UNIT / 1_000_000;
 /// DIEM minted and burned by each pair.
 const MINT_AMOUNT: Balance = diem::UNIT / 1_000;
+/// A swap's input: 0.09 HASH one way, 0.001 DIEM the other (about the same value).
+const SWAP_HASH: Balance = 90 * hash::MILLI;
+const SWAP_DIEM: Balance = diem::MILLI;
 
 /// The base weight of one extrinsic (ref time, ps).
 fn base_extrinsic() -> u64 {
@@ -201,13 +208,27 @@ pub async fn build(
 			dest: dest.into(),
 			value: TRANSFER_AMOUNT,
 		}),
-		Kind::DiemTransfer => {
-			RuntimeCall::DiemLedger(pallet_diem_ledger::Call::transfer_keep_alive {
-				dest,
-				amount: TRANSFER_AMOUNT,
-			})
+		Kind::DiemTransfer => crate::fleet::diem_transfer(&dest, TRANSFER_AMOUNT),
+		Kind::Swap => {
+			let (hash, diem) =
+				(Box::new(AssetKind::Native), Box::new(AssetKind::WithId(diem::ASSET_ID)));
+			let (path, amount_in) = if round % 2 == 0 {
+				(vec![hash, diem], SWAP_HASH)
+			} else {
+				(vec![diem, hash], SWAP_DIEM)
+			};
+			RuntimeCall::AssetConversion(
+				polkadot_sdk::pallet_asset_conversion::Call::swap_exact_tokens_for_tokens {
+					path,
+					amount_in,
+					amount_out_min: 1,
+					send_to: dest,
+					keep_alive: true,
+				},
+			)
 		}
 		_ => RuntimeCall::DiemLedger(pallet_diem_ledger::Call::pay {
+			asset: AssetKind::WithId(diem::ASSET_ID),
 			dest,
 			amount: TRANSFER_AMOUNT,
 			memo: format!("invoice-{round:06}-{i:05}").into_bytes(),
@@ -215,7 +236,7 @@ pub async fn build(
 	};
 
 	match kind {
-		Kind::HashTransfer | Kind::DiemTransfer | Kind::DiemPay => {
+		Kind::HashTransfer | Kind::DiemTransfer | Kind::DiemPay | Kind::Swap => {
 			// The weight of one, asked of the chain.
 			let probe = {
 				let mut probe_account = crate::signing::Account::from_uri("//Alice//load//probe")?;

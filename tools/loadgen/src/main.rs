@@ -59,7 +59,7 @@ struct RunArgs {
 	#[arg(long, default_value_t = 6)]
 	blocks: u32,
 	/// Loads to run, in order: hash, diem, pay, mint-burn, vouchers ("" only sets up accounts).
-	#[arg(long, value_delimiter = ',', default_value = "hash,diem,pay,mint-burn,vouchers")]
+	#[arg(long, value_delimiter = ',', default_value = "hash,diem,pay,swap,mint-burn,vouchers")]
 	loads: Vec<String>,
 	/// Vouchers per `redeem` batch to try (the best is reported).
 	#[arg(long, value_delimiter = ',', default_value = "16,64,256")]
@@ -103,11 +103,12 @@ fn kinds(args: &RunArgs) -> Result<Vec<Kind>> {
 			"hash" => kinds.push(Kind::HashTransfer),
 			"diem" => kinds.push(Kind::DiemTransfer),
 			"pay" => kinds.push(Kind::DiemPay),
+			"swap" => kinds.push(Kind::Swap),
 			"mint-burn" => kinds.push(Kind::MintBurn),
 			"vouchers" => kinds.extend(args.voucher_batches.iter().map(|b| Kind::Vouchers(*b))),
 			other => {
 				return Err(format!(
-					"unknown load {other:?} (hash, diem, pay, mint-burn, vouchers)"
+					"unknown load {other:?} (hash, diem, pay, swap, mint-burn, vouchers)"
 				))
 			}
 		}

@@ -11,7 +11,10 @@ use diem_primitives::{
 	diem,
 	voucher::{PayloadWrapping, Voucher},
 };
-use diem_runtime::{configs::RuntimeBlockWeights, RuntimeCall, UncheckedExtrinsic};
+use diem_runtime::{
+	configs::{assets::AssetKind, RuntimeBlockWeights},
+	RuntimeCall, UncheckedExtrinsic,
+};
 use polkadot_sdk::{
 	frame_support::dispatch::{DispatchClass, GetDispatchInfo},
 	pallet_balances,
@@ -61,16 +64,10 @@ pub fn report() -> Result<()> {
 			"HASH transfer".into(),
 			1.0,
 		)?,
-		weigh(
-			vec![RuntimeCall::DiemLedger(pallet_diem_ledger::Call::transfer_keep_alive {
-				dest: receiver.clone(),
-				amount,
-			})],
-			"DIEM transfer".into(),
-			1.0,
-		)?,
+		weigh(vec![crate::fleet::diem_transfer(&receiver, amount)], "DIEM transfer".into(), 1.0)?,
 		weigh(
 			vec![RuntimeCall::DiemLedger(pallet_diem_ledger::Call::pay {
+				asset: diem_runtime::configs::assets::AssetKind::WithId(diem::ASSET_ID),
 				dest: receiver.clone(),
 				amount,
 				memo: b"invoice-000000-00000".to_vec(),
@@ -87,6 +84,22 @@ pub fn report() -> Result<()> {
 				RuntimeCall::Diem(pallet_diem::Call::burn { diem: diem::MILLI }),
 			],
 			"mint+burn pair".into(),
+			1.0,
+		)?,
+		weigh(
+			vec![RuntimeCall::AssetConversion(
+				polkadot_sdk::pallet_asset_conversion::Call::swap_exact_tokens_for_tokens {
+					path: vec![
+						Box::new(AssetKind::Native),
+						Box::new(AssetKind::WithId(diem::ASSET_ID)),
+					],
+					amount_in: amount,
+					amount_out_min: 1,
+					send_to: receiver.clone(),
+					keep_alive: true,
+				},
+			)],
+			"HASH/DIEM swap".into(),
 			1.0,
 		)?,
 	];

@@ -73,6 +73,7 @@ fn measures_every_load_kind_on_a_dev_node() {
 			"HASH transfer",
 			"DIEM transfer",
 			"DIEM pay with memo",
+			"HASH/DIEM swap",
 			"mint+burn pair",
 			"voucher (batch 4)"
 		]

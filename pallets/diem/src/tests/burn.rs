@@ -23,13 +23,6 @@ fn burn_unlocks_at_average_cost_and_the_last_burn_unlocks_the_rest() {
 
 		// The last burn unlocks exactly the remainder; the position disappears.
 		let rest = position.outstanding - third;
-		// Account 1 minted first and endowed the dust account: it buys that back from account 2.
-		assert_ok!(<DiemBalances as Mutate<u64>>::transfer(
-			&2,
-			&1,
-			diem::EXISTENTIAL_DEPOSIT,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
 		assert_ok!(Diem::burn(RuntimeOrigin::signed(1), rest));
 		assert_eq!(locked(1), 0);
 		assert_eq!(unlocked(1), STAKE);
@@ -61,12 +54,8 @@ fn burn_error_paths() {
 			Diem::burn(RuntimeOrigin::signed(1), 7 * diem::UNIT),
 			Error::<Test>::InsufficientDiem
 		);
-		// Account 1 minted first and sent the existential deposit to the dust account.
-		assert_ok!(Diem::burn(
-			RuntimeOrigin::signed(1),
-			6 * diem::UNIT - diem::EXISTENTIAL_DEPOSIT
-		));
-		// Outstanding 4 DIEM and a bit, liquid 0: it has to buy DIEM back before burning more.
+		assert_ok!(Diem::burn(RuntimeOrigin::signed(1), 6 * diem::UNIT));
+		// Outstanding 4 DIEM, liquid 0: it has to buy DIEM back before burning more.
 		assert_noop!(
 			Diem::burn(RuntimeOrigin::signed(1), diem::UNIT),
 			Error::<Test>::InsufficientDiem
@@ -77,7 +66,7 @@ fn burn_error_paths() {
 #[test]
 fn tiny_burns_from_a_large_position_unlock_nothing_but_never_lose_stake() {
 	ExtBuilder::default().build_and_execute(|| {
-		mint(2, diem::UNIT); // the first mint endows the dust account
+		mint(2, diem::UNIT);
 		let cost = mint(1, diem::UNIT);
 		// One base unit of DIEM is worth ~90 base units of HASH: unlocks 90, rounded down.
 		assert_ok!(Diem::burn(RuntimeOrigin::signed(1), 1));

@@ -78,9 +78,7 @@ fn genesis_protocol_mint_is_a_real_position_and_minting_starts_closed() {
 			);
 			assert_eq!(locked(3), position.locked);
 			assert_eq!(DiemBalances::total_issuance(), 10_000 * diem::UNIT);
-			// The first genesis minter endowed the dust account with the existential deposit.
-			assert_eq!(DiemBalances::balance(&DUST), diem::EXISTENTIAL_DEPOSIT);
-			assert_eq!(DiemBalances::balance(&3), 10_000 * diem::UNIT - diem::EXISTENTIAL_DEPOSIT);
+			assert_eq!(DiemBalances::balance(&3), 10_000 * diem::UNIT);
 			let status = Diem::curve_status();
 			assert!(!status.minting_open && status.minting_paused);
 			// Venice's published rate at 10,000 DIEM.
@@ -89,4 +87,27 @@ fn genesis_protocol_mint_is_a_real_position_and_minting_starts_closed() {
 			let info = Diem::position_info(&3).unwrap();
 			assert_eq!(info.average_rate, position.locked * diem::UNIT / position.outstanding);
 		});
+}
+
+#[test]
+fn genesis_liquidity_follows_the_protocol_mint() {
+	ExtBuilder::default()
+		.mints(vec![(3, 100 * diem::UNIT)])
+		.liquidity(vec![(3, 9_000 * hash::UNIT, 60 * diem::UNIT)])
+		.build_and_execute(|| {
+			assert_eq!(DiemBalances::balance(&POOL), 60 * diem::UNIT);
+			assert_eq!(Balances::balance(&POOL), 9_000 * hash::UNIT);
+			assert_eq!(DiemBalances::balance(&3), 40 * diem::UNIT);
+			// The position is the minter's still: liquidity moves DIEM, not the debt behind it.
+			assert_eq!(Positions::<Test>::get(3).unwrap().outstanding, 100 * diem::UNIT);
+		});
+}
+
+#[test]
+#[should_panic(expected = "genesis liquidity")]
+fn genesis_liquidity_beyond_the_minted_diem_stops_the_build() {
+	let _ = ExtBuilder::default()
+		.mints(vec![(3, diem::UNIT)])
+		.liquidity(vec![(3, hash::UNIT, 2 * diem::UNIT)])
+		.build();
 }

@@ -12,9 +12,7 @@ fn mint_locks_the_quoted_cost_and_records_the_position() {
 		assert!(quote > 9_000 * hash::UNIT && quote < 9_010 * hash::UNIT, "{quote}");
 
 		assert_ok!(Diem::mint(RuntimeOrigin::signed(1), amount, quote));
-		// The chain's first mint endows the dust account with DIEM's existential deposit.
-		assert_eq!(DiemBalances::balance(&1), amount - diem::EXISTENTIAL_DEPOSIT);
-		assert_eq!(DiemBalances::balance(&DUST), diem::EXISTENTIAL_DEPOSIT);
+		assert_eq!(DiemBalances::balance(&1), amount);
 		assert_eq!(DiemBalances::total_issuance(), amount);
 		assert_eq!(Supply::<Test>::get(), amount);
 		assert_eq!(
@@ -82,7 +80,7 @@ fn mint_is_refused_while_closed_or_paused() {
 			DispatchError::BadOrigin
 		);
 		assert_ok!(Diem::set_minting_open(RuntimeOrigin::root(), true));
-		mint(2, diem::UNIT); // the first mint endows the dust account
+		mint(2, diem::UNIT);
 		let cost = mint(1, diem::UNIT);
 
 		assert_ok!(Diem::schedule_curve_change(RuntimeOrigin::root(), CurveParams::venice()));

@@ -31,16 +31,6 @@ fn mint_with_stake_buys_the_most_the_stake_affords() {
 }
 
 #[test]
-fn later_mints_leave_the_endowed_dust_account_alone() {
-	ExtBuilder::default().build_and_execute(|| {
-		mint(1, diem::UNIT);
-		mint(2, diem::UNIT);
-		assert_eq!(DiemBalances::balance(&2), diem::UNIT);
-		assert_eq!(DiemBalances::balance(&DUST), diem::EXISTENTIAL_DEPOSIT);
-	});
-}
-
-#[test]
 fn mint_with_stake_at_the_cap_is_refused_as_such() {
 	let cap = 2 * diem::UNIT;
 	let tiny = CurveParams { max_supply: cap, ..CurveParams::venice() };

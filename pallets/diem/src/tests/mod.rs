@@ -1,17 +1,18 @@
-//! Unit tests by topic, in the test runtime defined here: System, Balances (HASH), a second
-//! balances instance (DIEM), the real compute staking pallet and this pallet, so locks and
-//! unlocks go through the same code as on chain. Accounts are `u64`; amounts use the chain's
+//! Unit tests by topic, in the test runtime defined here: System, Balances (HASH),
+//! `pallet-assets` holding DIEM (as on chain, seen through `ItemOf`), the real compute staking
+//! pallet and this pallet, so locks, mints and burns go through the same code as on chain. Accounts are `u64`; amounts use the chain's
 //! real units. Every test ends with both pallets' `do_try_state`.
 
 use crate::{self as pallet_diem, *};
 use diem_primitives::{curve::CurveParams, diem, hash, Balance};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, Hooks, StorageMapShim},
+	traits::{fungible::ItemOf, AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, Hooks},
 	PalletId,
 };
+use frame_system::{EnsureRoot, EnsureSigned};
 use polkadot_sdk::sp_runtime::{BuildStorage, Perbill};
-use polkadot_sdk::{pallet_balances, sp_io};
+use polkadot_sdk::{pallet_assets, pallet_balances, sp_io};
 
 // What the topic files use besides the mock's own imports.
 use diem_primitives::{curve, StakeLocker};
@@ -45,7 +46,7 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
-	pub type DiemBalances = pallet_balances<Instance1>;
+	pub type Assets = pallet_assets;
 	#[runtime::pallet_index(3)]
 	pub type ComputeStaking = pallet_compute_staking;
 	#[runtime::pallet_index(4)]
@@ -66,20 +67,26 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config<pallet_balances::Instance1> for Test {
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
 	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<{ diem::EXISTENTIAL_DEPOSIT }>;
-	// DIEM balances live in this instance's own map, apart from HASH in `frame_system`.
-	type DustRemoval =
-		frame_support::traits::tokens::imbalance::ResolveTo<DustAccount, DiemBalances>;
-	type AccountStore = StorageMapShim<
-		pallet_balances::Account<Test, pallet_balances::Instance1>,
-		u64,
-		pallet_balances::AccountData<Balance>,
-	>;
-	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<u64>>;
+	type ForceOrigin = EnsureRoot<u64>;
+	type Freezer = ();
+	type Holder = ();
 }
+
+/// DIEM's asset id, owned by [`DIEM_OWNER`] (keyless on chain).
+pub const DIEM_ID: u32 = diem::ASSET_ID;
+pub const DIEM_OWNER: u64 = 996;
+
+parameter_types! {
+	pub const DiemAssetId: u32 = DIEM_ID;
+}
+
+/// DIEM as this pallet sees it, as on the runtime.
+pub type DiemBalances = ItemOf<Assets, DiemAssetId, u64>;
 
 parameter_types! {
 	pub const StakingPalletId: PalletId = PalletId(*b"diem/stk");
@@ -105,8 +112,23 @@ impl pallet_compute_staking::Config for Test {
 }
 
 pub const CHANGE_DELAY: u64 = 5;
-/// Receives the dust of reaped DIEM accounts.
-pub const DUST: u64 = 998;
+/// Where [`MockLiquidity`] sends genesis liquidity.
+pub const POOL: u64 = 997;
+
+/// Genesis liquidity moves both amounts to [`POOL`] (the runtime creates a real DEX pool).
+pub struct MockLiquidity;
+impl GenesisLiquidity<u64> for MockLiquidity {
+	fn provide(
+		who: &u64,
+		hash: Balance,
+		diem: Balance,
+	) -> polkadot_sdk::sp_runtime::DispatchResult {
+		use frame_support::traits::tokens::Preservation;
+		Balances::transfer(who, &POOL, hash, Preservation::Preserve)?;
+		DiemBalances::transfer(who, &POOL, diem, Preservation::Preserve)?;
+		Ok(())
+	}
+}
 
 impl Config for Test {
 	type Diem = DiemBalances;
@@ -114,7 +136,7 @@ impl Config for Test {
 	type AdminOrigin = frame_system::EnsureRoot<u64>;
 	type DefaultCurve = VeniceCurve;
 	type CurveChangeDelay = CurveChangeDelay;
-	type DustAccount = DustAccount;
+	type Liquidity = MockLiquidity;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = StakeFromFreeBalance;
@@ -122,7 +144,6 @@ impl Config for Test {
 
 parameter_types! {
 	pub const CurveChangeDelay: u64 = CHANGE_DELAY;
-	pub const DustAccount: u64 = DUST;
 }
 
 /// Benchmarks: mint HASH to the account, stake it with auto-compound on, accrue a block.
@@ -148,11 +169,12 @@ pub struct ExtBuilder {
 	curve: Option<CurveParams>,
 	minting_open: bool,
 	mints: Vec<(u64, Balance)>,
+	liquidity: Vec<(u64, Balance, Balance)>,
 }
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
-		Self { curve: None, minting_open: true, mints: vec![] }
+		Self { curve: None, minting_open: true, mints: vec![], liquidity: vec![] }
 	}
 }
 
@@ -172,10 +194,21 @@ impl ExtBuilder {
 		self
 	}
 
+	pub fn liquidity(mut self, liquidity: Vec<(u64, Balance, Balance)>) -> Self {
+		self.liquidity = liquidity;
+		self
+	}
+
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> {
 			balances: (1..=5).map(|who| (who, INITIAL)).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_assets::GenesisConfig::<Test> {
+			assets: vec![(DIEM_ID, DIEM_OWNER, true, diem::EXISTENTIAL_DEPOSIT)],
 			..Default::default()
 		}
 		.assimilate_storage(&mut storage)
@@ -195,6 +228,7 @@ impl ExtBuilder {
 			curve: self.curve,
 			minting_open: self.minting_open,
 			mints: self.mints,
+			liquidity: self.liquidity,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

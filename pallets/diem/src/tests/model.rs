@@ -4,7 +4,9 @@ use super::*;
 
 /// A seeded sequence of mints, mint-with-stake, transfers and burns by several accounts; the
 /// invariants hold after every step and all stake comes back when everything is burned. Account
-/// 3 holds the genesis protocol position (which endowed the dust account) and only trades.
+/// 3 holds the genesis protocol position and only trades. Transfers never leave a balance below
+/// DIEM's minimum (the runtime's movers refuse those: `fungible::Mutate::transfer` of
+/// `pallet-assets` would drop that dust).
 #[test]
 fn random_sequences_keep_the_invariants() {
 	ExtBuilder::default().mints(vec![(3, diem::UNIT)]).build_and_execute(|| {
@@ -28,7 +30,12 @@ fn random_sequences_keep_the_invariants() {
 				}
 				2 => {
 					let to = 1 + next(5);
-					let amount = DiemBalances::balance(&who) / (1 + next(4)) as Balance;
+					let balance = DiemBalances::balance(&who);
+					let amount = balance / (1 + next(4)) as Balance;
+					let rest = balance - amount;
+					if rest > 0 && rest < diem::EXISTENTIAL_DEPOSIT {
+						continue;
+					}
 					let _ = <DiemBalances as Mutate<u64>>::transfer(
 						&who,
 						&to,
@@ -64,8 +71,8 @@ fn random_sequences_keep_the_invariants() {
 				));
 			}
 		}
-		// What is left is the protocol position's DIEM, less the dust account's endowment.
-		assert_eq!(DiemBalances::balance(&4), diem::UNIT - diem::EXISTENTIAL_DEPOSIT);
+		// What is left is the protocol position's DIEM.
+		assert_eq!(DiemBalances::balance(&4), diem::UNIT);
 		for who in 1..=2 {
 			if let Some(position) = Positions::<Test>::get(who) {
 				assert_ok!(Diem::burn(RuntimeOrigin::signed(who), position.outstanding));

@@ -158,7 +158,11 @@ impl Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl BenchmarkHelper for MockBenchmarkHelper {
+impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn fund_diem(who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungible::Mutate;
+		DiemBalances::set_balance(who, amount);
+	}
 	fn set_time(now: u64) {
 		Timestamp::set_timestamp(now);
 	}
