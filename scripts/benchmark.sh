@@ -40,8 +40,8 @@ build_bench_node
 
 # The pallets the runtime benchmarks, as the benchmark node lists them. One of ours (a crate
 # under pallets/ with that package name) writes its crate's weights.rs; a polkadot-sdk pallet
-# writes runtime/src/weights/<pallet>.rs (<pallet>_<instance>.rs for the two balances
-# instances: `Balances` for HASH, `DiemBalances` for DIEM).
+# writes runtime/src/weights/<pallet>.rs (`pallet_balances_balances.rs` for `Balances`, named
+# when the runtime had a second balances instance).
 mapfile -t BENCHMARKED < <("$BENCH_BIN" benchmark pallet --chain dev --list=pallets --no-csv-header)
 if [ "${#BENCHMARKED[@]}" -eq 0 ]; then
 	echo "benchmark: the runtime lists no benchmarked pallets" >&2

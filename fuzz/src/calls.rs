@@ -129,10 +129,18 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 			destination: address(input)?,
 			amount: input.amount()?,
 		}),
-		18 => RuntimeCall::Assets(Assets::cancel_approval {
-			id: asset_id(input)?,
-			delegate: address(input)?,
-		}),
+		// `touch` and `refund` are filtered on DIEM (a refund could burn it).
+		18 => match input.choice(3)? {
+			0 => RuntimeCall::Assets(Assets::cancel_approval {
+				id: asset_id(input)?,
+				delegate: address(input)?,
+			}),
+			1 => RuntimeCall::Assets(Assets::touch { id: asset_id(input)? }),
+			_ => RuntimeCall::Assets(Assets::refund {
+				id: asset_id(input)?,
+				allow_burn: input.flag()?,
+			}),
+		},
 		// The DEX: swaps both ways with bounds that hold or not, liquidity in and out.
 		19 => {
 			let path = swap_path(input)?;

@@ -159,8 +159,10 @@ impl Chain {
 				}
 				_ => {
 					let Some(signer) = input.choice(accounts().pairs.len()) else { break };
+					// One transaction in four pays its fee in DIEM, through the pool.
+					let Some(fee_choice) = input.choice(4) else { break };
 					let Some(call) = calls::call(input, accounts(), 0) else { break };
-					self.apply(signer, call);
+					self.apply(signer, call, fee_choice == 0);
 				}
 			}
 		}
@@ -219,13 +221,16 @@ impl Chain {
 		}
 	}
 
-	/// Applies `call` signed by account `signer` with its next nonce. Refused transactions
-	/// (unpayable, a full block) and failed calls are part of the game.
-	fn apply(&mut self, signer: usize, call: RuntimeCall) {
+	/// Applies `call` signed by account `signer` with its next nonce, paying the fee in HASH or
+	/// (`fee_in_diem`) in DIEM. Refused transactions (unpayable, a full block) and failed calls
+	/// are part of the game.
+	fn apply(&mut self, signer: usize, call: RuntimeCall, fee_in_diem: bool) {
 		let Some(pair) = accounts().pairs.get(signer) else { return };
 		let who = AccountId::from(pair.public().0);
 		let nonce = System::account_nonce(&who);
-		let extrinsic = SigningContext::new(System::block_hash(0)).sign(pair, nonce, call);
+		let fee_asset = fee_in_diem.then(diem_runtime::configs::assets::DiemKind::get);
+		let extrinsic =
+			SigningContext::new(System::block_hash(0)).sign_paying_in(pair, nonce, call, fee_asset);
 		if let Ok(outcome) = Executive::apply_extrinsic(extrinsic) {
 			self.summary.included = self.summary.included.saturating_add(1);
 			if outcome.is_ok() {

@@ -274,9 +274,24 @@ pub(super) async fn run(ctx: &mut Ctx, command: DexCommand) -> Result<Output, Er
 				diem_primitives::math::mul_div(reserve, burn, supply.max(1))
 					.ok_or_else(|| Error::Failed("share overflows".into()))
 			};
+			let (hash_share, asset_share) = (share(hash_reserve)?, share(asset_reserve)?);
+			// The pool refuses to keep less than either asset's minimum balance
+			// (`ReserveLeftLessThanMinimal`); say so before signing anything.
+			let (hash_floor, asset_floor) = minimum_balances(chain, &asset).await?;
+			if hash_reserve.saturating_sub(hash_share) < hash_floor
+				|| asset_reserve.saturating_sub(asset_share) < asset_floor
+			{
+				return Err(Error::Input(format!(
+					"burning {} LP tokens would leave the pool below the minimum balance of HASH \
+					 or {} (the LP tokens locked in the pool at its creation are not enough to \
+					 keep it); burn fewer",
+					format_amount(burn),
+					asset_name(&asset)
+				)));
+			}
 			let (hash_min, asset_min) = (
-				with_tolerance(share(hash_reserve)?, &slippage, false)?,
-				with_tolerance(share(asset_reserve)?, &slippage, false)?,
+				with_tolerance(hash_share, &slippage, false)?,
+				with_tolerance(asset_share, &slippage, false)?,
 			);
 			let call = runtime::tx().asset_conversion().remove_liquidity(
 				NativeOrWithId::Native,
@@ -315,6 +330,26 @@ async fn pool_info(chain: &Chain, asset: &AssetKind) -> Result<Option<PoolInfo>,
 		.map(|v| v.decode())
 		.transpose()
 		.map_err(|e| Error::Failed(format!("AssetConversion.Pools: {e}")))
+}
+
+/// HASH's existential deposit and `asset`'s minimum balance.
+async fn minimum_balances(chain: &Chain, asset: &AssetKind) -> Result<(u128, u128), Error> {
+	let at = chain.at_best().await?;
+	let hash_ed = at
+		.constants()
+		.entry(runtime::constants().balances().existential_deposit())
+		.map_err(|e| Error::Failed(format!("Balances.ExistentialDeposit: {e}")))?;
+	let NativeOrWithId::WithId(id) = asset else { return Ok((hash_ed, hash_ed)) };
+	let details = at
+		.storage()
+		.try_fetch(runtime::storage().assets().asset(), (*id,))
+		.await
+		.map_err(|e| Error::Failed(format!("Assets.Asset: {e}")))?
+		.map(|v| v.decode())
+		.transpose()
+		.map_err(|e| Error::Failed(format!("Assets.Asset: {e}")))?
+		.ok_or_else(|| Error::Input(format!("there is no asset {id}")))?;
+	Ok((hash_ed, details.min_balance))
 }
 
 async fn pool_exists(chain: &Chain, asset: &AssetKind) -> Result<bool, Error> {

@@ -134,13 +134,28 @@ pub fn issuances() -> [Balance; 3] {
 		.map(NativeAndAssets::total_issuance)
 }
 
-/// Runs `test`, then checks the ledger's invariants and that no issuance moved.
+/// Every asset's supply against Σ its accounts' balances: a transfer that dropped dust would
+/// leave the supply above the sum (pallet-assets' `decrease_balance` never changes supply).
+pub fn check_asset_sums() {
+	for (id, details) in pallet_assets::Asset::<Test>::iter() {
+		let sum: Balance =
+			pallet_assets::Account::<Test>::iter_prefix_values(id).map(|a| a.balance).sum();
+		assert_eq!(sum, details.supply, "asset {id}: Σ accounts != supply");
+	}
+	let hash: Balance =
+		frame_system::Account::<Test>::iter_values().map(|a| a.data.free + a.data.reserved).sum();
+	assert_eq!(hash, Balances::total_issuance(), "HASH: Σ accounts != issuance");
+}
+
+/// Runs `test`, then checks the ledger's invariants, that no issuance moved and that every
+/// unit is still in an account.
 pub fn execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		let before = issuances();
 		test();
 		Ledger::do_try_state().expect("ledger invariants hold after the test");
 		assert_eq!(issuances(), before, "the ledger never mints or burns");
+		check_asset_sums();
 	})
 }
 

@@ -10,8 +10,10 @@
 //! `touch_other`, `refund` and `refund_other` on DIEM: an account created by `touch` could
 //! otherwise `refund` with `allow_burn` and destroy DIEM outside the curve.
 //!
-//! Creating assets is Root's (governance's) for now: `force_create` names the owner; `create`
-//! from Root makes [`GovernanceAssetOwner`] (keyless) the owner.
+//! Creating assets is Root's (governance's) for now: `force_create` names the owner (and takes
+//! no deposit). `create` from Root would make [`GovernanceAssetOwner`] (keyless) the owner and
+//! reserve the asset deposit from it, so it fails unless that account is funded; governance uses
+//! `force_create`.
 
 use crate::{
 	AccountId, Assets, AssetsHolder, Balance, Balances, Runtime, RuntimeCall, RuntimeEvent,

@@ -115,13 +115,14 @@ impl pallet_asset_conversion_tx_payment::BenchmarkHelperTrait<AccountId, AssetKi
 	for FeePoolForBenchmarks
 {
 	fn create_asset_id_parameter(id: u32) -> (AssetKind, AssetKind) {
+		use polkadot_sdk::frame_support::traits::fungible::NativeOrWithId;
 		// Above the protocol's ids, so it never meets DIEM.
 		let id = id.saturating_add(10_000);
 		(NativeOrWithId::WithId(id), NativeOrWithId::WithId(id))
 	}
 
 	fn setup_balances_and_pool(asset: AssetKind, account: AccountId) {
-		use polkadot_sdk::frame_support::traits::fungibles::Mutate;
+		use polkadot_sdk::frame_support::traits::{fungible::NativeOrWithId, fungibles::Mutate};
 		let NativeOrWithId::WithId(id) = asset.clone() else { return };
 		let provider: AccountId = polkadot_sdk::frame_benchmarking::account("provider", 0, 0);
 		let plenty = 1_000_000_000 * hash::UNIT;

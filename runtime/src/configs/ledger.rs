@@ -2,8 +2,6 @@
 
 use crate::Runtime;
 use polkadot_sdk::frame_support::traits::ConstU32;
-#[cfg(feature = "runtime-benchmarks")]
-use polkadot_sdk::frame_support::traits::Get;
 
 impl pallet_diem_ledger::Config for Runtime {
 	type AssetKind = super::assets::AssetKind;

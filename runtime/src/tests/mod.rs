@@ -311,7 +311,7 @@ fn development_preset_opens_minting_with_a_protocol_position_for_alice() {
 		// ~90 HASH per DIEM at the bottom of the curve.
 		assert_eq!(position.average_rate / UNIT, 90);
 		assert_eq!(DiemBalances::total_issuance(), DEV_PROTOCOL_MINT);
-		// Half of it is in the HASH/DIEM pool, at the curve's opening price.
+		// A quarter of it is in the HASH/DIEM pool, at the curve's opening price.
 		let breakdown = crate::apis::diem_balance(&alice);
 		assert_eq!(breakdown.free, DEV_PROTOCOL_MINT - DEV_POOL_DIEM);
 		assert_eq!(breakdown.held_total, 0);
