@@ -80,7 +80,12 @@ fn calls_against_diem() -> Vec<(&'static str, RuntimeCall)> {
 		),
 		(
 			"force_transfer",
-			AssetsCall::force_transfer { id: id(), source: a(), dest: bob().into(), amount: 1 },
+			AssetsCall::force_transfer {
+				id: id(),
+				source: a(),
+				dest: bob().into(),
+				amount: diem::UNIT,
+			},
 		),
 		(
 			"force_cancel_approval",
