@@ -78,6 +78,11 @@ impl FeeAsset {
 	substitute_type(
 		path = "diem_primitives::voucher::Voucher",
 		with = "::subxt::utils::Static<::diem_primitives::voucher::Voucher>"
+	),
+	// Asset kinds (HASH or an asset id) are compared and reused across quotes and calls.
+	derive_for_type(
+		path = "frame_support::traits::tokens::fungible::union_of::NativeOrWithId",
+		derive = "Clone, Copy, PartialEq, Eq"
 	)
 )]
 pub mod runtime {}

@@ -380,11 +380,13 @@ pub fn diem_balance(who: &crate::AccountId) -> pallet_diem_ledger::DiemBalance {
 /// What `diem` DIEM costs minted on the curve and bought on the DEX now.
 pub fn buy_or_mint(diem: Balance) -> pallet_diem::BuyOrMint {
 	use crate::configs::assets::{DiemKind, HashKind};
-	let status = Diem::curve_status();
 	pallet_diem::BuyOrMint {
 		diem,
 		mint_cost: Diem::mint_quote(diem),
-		can_mint: status.minting_open && !status.minting_paused,
+		// Open, and not paused by a scheduled curve change (what `curve_status` calls paused),
+		// without evaluating the curve's marginal rate.
+		can_mint: pallet_diem::MintingOpen::<Runtime>::get()
+			&& pallet_diem::PendingChange::<Runtime>::get().is_none(),
 		buy_cost: AssetConversion::quote_price_tokens_for_exact_tokens(
 			HashKind::get(),
 			DiemKind::get(),

@@ -20,8 +20,7 @@
 
 use crate::{
 	configs::assets::{AssetsInstance, PoolAssetsInstance},
-	Balances, ComputeStaking, Diem, DiemLedger, InferenceCredits, Runtime, RuntimeHoldReason,
-	ValidatorSet,
+	Balances, ComputeStaking, Diem, InferenceCredits, Runtime, RuntimeHoldReason, ValidatorSet,
 };
 use alloc::collections::BTreeMap;
 use diem_primitives::{diem, AccountId, AssetId, Balance};
@@ -51,7 +50,6 @@ type Holds = StorageDoubleMap<
 pub fn check_all() -> Result<(), TryRuntimeError> {
 	ComputeStaking::do_try_state()?;
 	Diem::do_try_state()?;
-	DiemLedger::do_try_state()?;
 	InferenceCredits::do_try_state()?;
 	ValidatorSet::do_try_state()?;
 	check_issuance()?;

@@ -34,33 +34,14 @@ pub(crate) fn asset_name(asset: &AssetKind) -> String {
 	}
 }
 
-fn same(a: &AssetKind, b: &AssetKind) -> bool {
-	match (a, b) {
-		(NativeOrWithId::Native, NativeOrWithId::Native) => true,
-		(NativeOrWithId::WithId(x), NativeOrWithId::WithId(y)) => x == y,
-		_ => false,
-	}
-}
-
-fn copy(asset: &AssetKind) -> AssetKind {
-	match asset {
-		NativeOrWithId::Native => NativeOrWithId::Native,
-		NativeOrWithId::WithId(id) => NativeOrWithId::WithId(*id),
-	}
-}
-
 /// The route from `from` to `to`: direct when one side is HASH, else through HASH (every pool
 /// is HASH/asset).
 fn route(from: &AssetKind, to: &AssetKind) -> Result<Vec<AssetKind>, Error> {
-	if same(from, to) {
+	if from == to {
 		return Err(Error::Input("--from and --to are the same asset".into()));
 	}
 	let hash = NativeOrWithId::Native;
-	Ok(if same(from, &hash) || same(to, &hash) {
-		vec![copy(from), copy(to)]
-	} else {
-		vec![copy(from), hash, copy(to)]
-	})
+	Ok(if *from == hash || *to == hash { vec![*from, *to] } else { vec![*from, hash, *to] })
 }
 
 /// The quote of a swap along `path`: what comes out for `amount` in, or (exact out) what goes
@@ -85,14 +66,14 @@ async fn quote_path(
 	if exact_out {
 		for (a, b) in hops.into_iter().rev() {
 			value = chain
-				.call(api.quote_price_tokens_for_exact_tokens(copy(a), copy(b), value, true))
+				.call(api.quote_price_tokens_for_exact_tokens(*a, *b, value, true))
 				.await?
 				.ok_or_else(|| no_quote(a, b))?;
 		}
 	} else {
 		for (a, b) in hops {
 			value = chain
-				.call(api.quote_price_exact_tokens_for_tokens(copy(a), copy(b), value, true))
+				.call(api.quote_price_exact_tokens_for_tokens(*a, *b, value, true))
 				.await?
 				.ok_or_else(|| no_quote(a, b))?;
 		}
@@ -151,7 +132,7 @@ pub(super) async fn run(ctx: &mut Ctx, command: DexCommand) -> Result<Output, Er
 			let path = route(&from, &to)?;
 			let quoted = quote_path(ctx.chain().await?, &path, value, exact_out).await?;
 			let send_to = chain_account(&ctx.key()?.account_id());
-			let boxed = |path: &[AssetKind]| path.iter().map(copy).collect::<Vec<_>>();
+			let boxed = |path: &[AssetKind]| path.to_vec();
 			let dex = runtime::tx().asset_conversion();
 			let (bound, receipt) = if exact_out {
 				let max_in = match max_in {
@@ -189,7 +170,7 @@ pub(super) async fn run(ctx: &mut Ctx, command: DexCommand) -> Result<Output, Er
 		}
 		DexCommand::AddLiquidity { asset, hash, amount: a, slippage } => {
 			let asset = parse_asset(&asset)?;
-			if same(&asset, &NativeOrWithId::Native) {
+			if asset == NativeOrWithId::Native {
 				return Err(Error::Input("a pool pairs HASH with another asset".into()));
 			}
 			let (hash, other) = (amount(&hash)?, amount(&a)?);
@@ -200,20 +181,18 @@ pub(super) async fn run(ctx: &mut Ctx, command: DexCommand) -> Result<Output, Er
 				.call(
 					runtime::runtime_apis()
 						.asset_conversion_api()
-						.get_reserves(NativeOrWithId::Native, copy(&asset)),
+						.get_reserves(NativeOrWithId::Native, asset),
 				)
 				.await?;
 			let dex = runtime::tx().asset_conversion();
 			let mut receipts = Vec::new();
 			if reserves.is_none() && !pool_exists(chain, &asset).await? {
-				receipts.push(
-					ctx.submit(&dex.create_pool(NativeOrWithId::Native, copy(&asset))).await?,
-				);
+				receipts.push(ctx.submit(&dex.create_pool(NativeOrWithId::Native, asset)).await?);
 			}
 			let mint_to = chain_account(&ctx.key()?.account_id());
 			let call = dex.add_liquidity(
 				NativeOrWithId::Native,
-				copy(&asset),
+				asset,
 				hash,
 				other,
 				hash_min,
@@ -266,7 +245,7 @@ pub(super) async fn run(ctx: &mut Ctx, command: DexCommand) -> Result<Output, Er
 				.call(
 					runtime::runtime_apis()
 						.asset_conversion_api()
-						.get_reserves(NativeOrWithId::Native, copy(&asset)),
+						.get_reserves(NativeOrWithId::Native, asset),
 				)
 				.await?
 				.ok_or_else(|| Error::Failed("the pool has no reserves".into()))?;
@@ -295,7 +274,7 @@ pub(super) async fn run(ctx: &mut Ctx, command: DexCommand) -> Result<Output, Er
 			);
 			let call = runtime::tx().asset_conversion().remove_liquidity(
 				NativeOrWithId::Native,
-				copy(&asset),
+				asset,
 				burn,
 				hash_min,
 				asset_min,
@@ -323,7 +302,7 @@ async fn pool_info(chain: &Chain, asset: &AssetKind) -> Result<Option<PoolInfo>,
 	at.storage()
 		.try_fetch(
 			runtime::storage().asset_conversion().pools(),
-			((NativeOrWithId::Native, copy(asset)),),
+			((NativeOrWithId::Native, *asset),),
 		)
 		.await
 		.map_err(|e| Error::Failed(format!("AssetConversion.Pools: {e}")))?
@@ -391,11 +370,7 @@ async fn pools(ctx: &mut Ctx) -> Result<Output, Error> {
 	let mut rows = Vec::new();
 	for (first, second, lp_token) in found {
 		let reserves = chain
-			.call(
-				runtime::runtime_apis()
-					.asset_conversion_api()
-					.get_reserves(copy(&first), copy(&second)),
-			)
+			.call(runtime::runtime_apis().asset_conversion_api().get_reserves(first, second))
 			.await?;
 		let supply = lp_supply(chain, lp_token).await?;
 		let (r1, r2) = reserves.unwrap_or((0, 0));

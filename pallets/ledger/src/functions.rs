@@ -94,9 +94,4 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::BatchPaid { asset, from: from.clone(), count, total, memo });
 		Ok(())
 	}
-
-	/// The invariants of the module docs: none, the pallet stores nothing.
-	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
-		Ok(())
-	}
 }

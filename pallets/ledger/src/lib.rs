@@ -22,8 +22,9 @@
 //!
 //! ## Storage and invariants
 //!
-//! The pallet stores nothing (a memo lives in the event only), so `try_state` has nothing to
-//! check; the runtime's invariants check the assets it moves.
+//! The pallet stores nothing (a memo lives in the event only), so it has no `try_state` of its
+//! own: the runtime's invariants check the supplies and accounts of the assets it moves, and its
+//! tests check every asset's Σ accounts against its supply after each test.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -146,16 +147,6 @@ pub mod pallet {
 		BatchTooLarge,
 		/// The amounts of the batch overflow.
 		Overflow,
-	}
-
-	#[pallet::hooks]
-	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		#[cfg(feature = "try-runtime")]
-		fn try_state(
-			_n: BlockNumberFor<T>,
-		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
-			Self::do_try_state()
-		}
 	}
 
 	#[pallet::call]

@@ -16,9 +16,9 @@ use crate::{
 	genesis_config_presets::{
 		self, DEV_ENDOWMENT, DEV_GENESIS_STAKE, DEV_POOL_DIEM, DEV_POOL_HASH, DEV_PROTOCOL_MINT,
 	},
-	Address, Aura, Balances, ComputeStaking, Diem, DiemLedger, Executive, Grandpa,
-	InferenceCredits, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload,
-	System, UncheckedExtrinsic, ValidatorSet, EXISTENTIAL_DEPOSIT,
+	Address, Aura, Balances, ComputeStaking, Diem, Executive, Grandpa, InferenceCredits, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System, UncheckedExtrinsic,
+	ValidatorSet, EXISTENTIAL_DEPOSIT,
 };
 use codec::Encode;
 use diem_primitives::{diem, hash::UNIT};
@@ -420,7 +420,6 @@ fn diem_is_minted_transferred_and_burned_through_signed_extrinsics() {
 		assert_eq!(DiemBalances::balance(&bob), 6 * diem::UNIT);
 		assert_eq!(DiemBalances::total_issuance(), Diem::curve_status().supply);
 		assert!(Diem::do_try_state().is_ok());
-		assert!(DiemLedger::do_try_state().is_ok());
 		Executive::finalize_block();
 	});
 }
