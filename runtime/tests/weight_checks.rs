@@ -105,6 +105,12 @@ fn every_generated_weight_charges_the_storage_its_benchmark_touched() {
 		("frame_system", include_str!("../src/weights/frame_system.rs")),
 		("frame_system_extensions", include_str!("../src/weights/frame_system_extensions.rs")),
 		("pallet_balances (HASH)", include_str!("../src/weights/pallet_balances_balances.rs")),
+		("pallet_assets", include_str!("../src/weights/pallet_assets.rs")),
+		("pallet_asset_conversion", include_str!("../src/weights/pallet_asset_conversion.rs")),
+		(
+			"pallet_asset_conversion_tx_payment",
+			include_str!("../src/weights/pallet_asset_conversion_tx_payment.rs"),
+		),
 		("pallet_multisig", include_str!("../src/weights/pallet_multisig.rs")),
 		("pallet_proxy", include_str!("../src/weights/pallet_proxy.rs")),
 		("pallet_sudo", include_str!("../src/weights/pallet_sudo.rs")),

@@ -10,7 +10,10 @@ use frame_support::traits::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use polkadot_sdk::frame_benchmarking::v2::*;
-use sp_runtime::{traits::One, Perbill, Saturating};
+use sp_runtime::{
+	traits::{One, Zero},
+	Perbill, Saturating,
+};
 
 const SEED: u32 = 0;
 
@@ -85,8 +88,12 @@ mod benchmarks {
 		configure::<T>();
 		let who = staker::<T>("staker");
 		unbond::<T>(&who, c);
-		next_block::<T>();
-		next_block::<T>();
+		// Past the unbonding period (`configure` sets the shortest one).
+		let mut waited = BlockNumberFor::<T>::zero();
+		while waited <= T::MinUnbondingPeriod::get() {
+			next_block::<T>();
+			waited = waited.saturating_add(One::one());
+		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 		assert!(Ledgers::<T>::get(&who).is_some_and(|l| l.unbonding.is_empty()));

@@ -64,9 +64,11 @@ impl pallet_asset_conversion::Config for Runtime {
 	type PoolSetupFeeTarget = ();
 	type LiquidityWithdrawalFee = NoWithdrawalFee;
 	type MintMinLiquidity = MintMinLiquidity;
-	type MaxSwapPathLength = polkadot_sdk::frame_support::traits::ConstU32<4>;
+	// Every pool pairs HASH, and a path may not repeat an asset: asset → HASH → asset is the
+	// longest path there is.
+	type MaxSwapPathLength = polkadot_sdk::frame_support::traits::ConstU32<3>;
 	type PalletId = DexPalletId;
-	type WeightInfo = pallet_asset_conversion::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_asset_conversion::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_asset_conversion::NativeOrWithIdFactory<diem_primitives::AssetId>;
 }
@@ -77,7 +79,7 @@ impl pallet_asset_conversion_tx_payment::Config for Runtime {
 	// HASH is the fee asset; any other is swapped to HASH in its pool, and the HASH burned.
 	type OnChargeAssetTransaction =
 		SwapAssetAdapter<HashKind, NativeAndAssets, AssetConversion, ()>;
-	type WeightInfo = pallet_asset_conversion_tx_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_asset_conversion_tx_payment::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = FeePoolForBenchmarks;
 }
