@@ -125,7 +125,12 @@ fn every_generated_weight_charges_the_storage_its_benchmark_touched() {
 	for (pallet, source) in files {
 		let functions = accesses(source);
 		assert!(!functions.is_empty(), "{pallet}: no weight functions found");
-		for (name, a) in functions {
+		for (name, mut a) in functions {
+			// The runtime tops these up (`AssetConversionWeights`): the sum must cover the record.
+			if pallet == "pallet_asset_conversion" && name.starts_with("swap_") {
+				let (reads, writes) = diem_runtime::weights::SWAP_STORAGE_TOP_UP;
+				a.charged = (a.charged.0 + reads, a.charged.1 + writes);
+			}
 			let (reads, writes) = a.recorded;
 			assert!(
 				a.charged.0 >= reads || a.per_component.0,

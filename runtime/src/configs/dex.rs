@@ -68,7 +68,7 @@ impl pallet_asset_conversion::Config for Runtime {
 	// longest path there is.
 	type MaxSwapPathLength = polkadot_sdk::frame_support::traits::ConstU32<3>;
 	type PalletId = DexPalletId;
-	type WeightInfo = crate::weights::pallet_asset_conversion::WeightInfo<Runtime>;
+	type WeightInfo = crate::weights::AssetConversionWeights<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_asset_conversion::NativeOrWithIdFactory<diem_primitives::AssetId>;
 }
