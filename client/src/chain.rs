@@ -267,7 +267,19 @@ impl Chain {
 	/// inclusion, and transactions take their nonce from it.
 	pub async fn at_best(&self) -> Result<AtBlock, Error> {
 		let hash = self.best_hash().await?;
-		self.client.at_block(hash).await.map_err(|e| Error::Failed(format!("block {hash:?}: {e}")))
+		// The client learns of new blocks from its own subscription, which may trail the node's
+		// `chain_getBlockHash` by a moment: a block it has not seen yet is retried briefly.
+		let mut attempts = 0;
+		loop {
+			match self.client.at_block(hash).await {
+				Ok(at) => return Ok(at),
+				Err(_) if attempts < 20 => {
+					attempts += 1;
+					tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+				}
+				Err(e) => return Err(Error::Failed(format!("block {hash:?}: {e}"))),
+			}
+		}
 	}
 
 	/// Calls a runtime API at the best block.
