@@ -96,17 +96,21 @@ impl pallet_assets::Config<AssetsInstance> for Runtime {
 	type BenchmarkHelper = BenchmarkAssetIds;
 }
 
-/// The ids `pallet_assets`' benchmarks create their assets with: `1332 + n`. Its
+/// The first id `pallet_assets`' benchmarks create their assets with. Its
 /// `migration_v2_foreign_asset_set_reserve_weight` benchmark expects the asset it creates to come
-/// first in storage order (the Blake2-128 hash of the id), and DIEM exists from genesis: 1332 is
-/// the first id from 1,000 (the governance range) whose hash orders before DIEM's (100).
+/// first in storage order (the Blake2-128 hash of the id), and DIEM exists from genesis: this is
+/// the first id from 1,000 (the governance range) whose hash orders before DIEM's (the runtime
+/// tests check both).
+pub const FIRST_BENCHMARK_ASSET_ID: AssetId = 1_332;
+
+/// The ids `pallet_assets`' benchmarks create their assets with: `FIRST_BENCHMARK_ASSET_ID + n`.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchmarkAssetIds;
 
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_assets::BenchmarkHelper<codec::Compact<AssetId>, ()> for BenchmarkAssetIds {
 	fn create_asset_id_parameter(id: u32) -> codec::Compact<AssetId> {
-		codec::Compact(1_332u32.saturating_add(id))
+		codec::Compact(FIRST_BENCHMARK_ASSET_ID.saturating_add(id))
 	}
 	fn create_reserve_id_parameter(_: u32) {}
 }

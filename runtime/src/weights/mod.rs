@@ -23,7 +23,7 @@ pub mod pallet_transaction_payment;
 pub mod pallet_utility;
 pub mod paritydb_weights;
 
-use polkadot_sdk::{frame_support::weights::Weight, pallet_asset_conversion::WeightInfo as _};
+use polkadot_sdk::frame_support::weights::Weight;
 
 /// `pallet_asset_conversion`'s generated weights, with the two swaps topped up by
 /// [`SWAP_STORAGE_TOP_UP`]. Their benchmark's path length runs over `[2, 3]` only, and the
