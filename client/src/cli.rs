@@ -90,9 +90,12 @@ pub enum Command {
 	/// Inference credits: stake DIEM for a daily allowance, spenders, vouchers.
 	#[command(subcommand)]
 	Credits(CreditsCommand),
-	/// Inference operators: register, redeem vouchers, claim rewards.
+	/// Inference operators: register, offers, redeem vouchers, claim rewards.
 	#[command(subcommand)]
 	Operator(OperatorCommand),
+	/// The hash-power market: operators' offers and credit leases.
+	#[command(subcommand)]
+	Market(MarketCommand),
 	/// Validators: the validator sets, session keys.
 	#[command(subcommand)]
 	Validator(ValidatorCommand),
@@ -327,6 +330,121 @@ pub enum OperatorCommand {
 		/// The operator (default: the key's account).
 		operator: Option<String>,
 	},
+	/// Publish or remove the operator's priced offers (approved operators; a HASH deposit each).
+	#[command(subcommand)]
+	Offer(OfferCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfferCommand {
+	/// Publish an offer, or change the one for the same model and unit.
+	Set {
+		/// The model, as clients name it.
+		#[arg(long)]
+		model: String,
+		/// What the price is per.
+		#[arg(long, value_enum)]
+		unit: PriceUnitArg,
+		/// Credits per unit (decimal, e.g. 0.25).
+		#[arg(long)]
+		price: String,
+		/// The longest context served (tokens).
+		#[arg(long)]
+		max_context: u32,
+		/// Where clients send requests.
+		#[arg(long)]
+		endpoint: String,
+	},
+	/// Remove an offer (its deposit comes back).
+	Remove {
+		#[arg(long)]
+		model: String,
+		#[arg(long, value_enum)]
+		unit: PriceUnitArg,
+	},
+}
+
+/// What an offer's price is per.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PriceUnitArg {
+	/// Per million input tokens.
+	InputTokens,
+	/// Per million output tokens.
+	OutputTokens,
+	/// Per request.
+	Request,
+	/// Per second.
+	Second,
+}
+
+/// What a lease is paid in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PayInArg {
+	Hash,
+	Diem,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MarketCommand {
+	/// Approved operators' offers, cheapest first, with each operator's capacity left and its
+	/// record (credits redeemed, epochs voided or slashed) over a recent window.
+	Offers {
+		/// Only offers for this model.
+		#[arg(long)]
+		model: Option<String>,
+	},
+	/// The lease book (open listings, cheapest first), or with `--account` an account's
+	/// listings, leases in and out and its credits by epoch.
+	Leases {
+		#[arg(long)]
+		account: Option<String>,
+		/// Only listings that reach this epoch or later.
+		#[arg(long)]
+		first: Option<u32>,
+		/// Only listings that start by this epoch.
+		#[arg(long)]
+		last: Option<u32>,
+	},
+	/// List, take or cancel credit leases.
+	#[command(subcommand)]
+	Lease(LeaseCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LeaseCommand {
+	/// List credits of your allowance for lease: they are committed until taken or cancelled.
+	List {
+		/// Credits per epoch.
+		#[arg(long)]
+		credits: String,
+		/// The first epoch (default: the current one).
+		#[arg(long)]
+		first: Option<u32>,
+		/// How many epochs from `--first`.
+		#[arg(long, default_value = "1")]
+		epochs: u32,
+		/// Price per credit, in `--pay-in`.
+		#[arg(long)]
+		price: String,
+		#[arg(long, value_enum, default_value = "hash")]
+		pay_in: PayInArg,
+	},
+	/// Take (all or part of) a listing for the epochs left in it, paying at once.
+	Take {
+		/// The listing's id (`market leases`).
+		listing: u64,
+		/// Credits per epoch (default: all that is open).
+		#[arg(long)]
+		credits: Option<String>,
+		/// Whose allowance grows (default: the key's account).
+		#[arg(long)]
+		beneficiary: Option<String>,
+		/// The highest price per credit you accept (default: the listing's price now).
+		#[arg(long)]
+		max_price: Option<String>,
+	},
+	/// Cancel the part of your listing not taken, from the current epoch on.
+	Cancel { listing: u64 },
 }
 
 #[derive(Debug, Subcommand)]

@@ -699,3 +699,136 @@ fn diem_trades_on_the_dex_and_pays_fees_through_the_cli() {
 	let status = node.stop();
 	assert!(status.success(), "node did not shut down cleanly: {status}");
 }
+
+#[test]
+fn credits_are_leased_and_offers_listed_through_the_cli() {
+	let dir = tempfile::tempdir().unwrap();
+	let spec = short_epoch_spec(dir.path());
+	let mut node = Node::start("market", &["--dev", "--chain", &spec]);
+	let runtime = tokio::runtime::Runtime::new().unwrap();
+	let (rpc, _client) = runtime.block_on(node.connect());
+	runtime.block_on(node.wait_finalized(&rpc, 1));
+	let account = |who: &str| {
+		cli(&node, Some(who), &["address"])["account"].as_str().unwrap().to_string()
+	};
+	let (bob, charlie, eve) = (account("//Bob"), account("//Charlie"), account("//Eve"));
+	let refused_with = |key: &str, args: &[&str], error: &str| {
+		let (code, refused) = cli_raw(&node, Some(key), "in-block", args);
+		assert_eq!(code, 1, "{args:?}: {refused}");
+		assert!(refused.to_string().contains(error), "{args:?}: {refused}");
+	};
+
+	// Charlie, an approved operator, publishes two offers; the market lists them cheapest
+	// first with his record. Before approval he may not.
+	cli(&node, Some("//Charlie"), &["operator", "register", "--redeem-key", "//Dave"]);
+	let offer = |unit: &'static str, price: &'static str| {
+		[
+			"operator", "offer", "set", "--model", "llama-3.3-70b", "--unit", unit, "--price",
+			price, "--max-context", "131072", "--endpoint", "https://op.example/v1",
+		]
+	};
+	refused_with("//Charlie", &offer("input-tokens", "0.25"), "NotApprovedOperator");
+	cli(&node, Some("//Alice"), &["admin", "approve-operator", "//Charlie", "--capacity", "1000"]);
+	cli(&node, Some("//Charlie"), &offer("output-tokens", "0.75"));
+	cli(&node, Some("//Charlie"), &offer("input-tokens", "0.25"));
+	let offers = cli(&node, None, &["market", "offers", "--model", "llama-3.3-70b"]);
+	let offers = offers["offers"].as_array().unwrap().clone();
+	assert_eq!(offers.len(), 2, "{offers:?}");
+	assert_eq!(offers[0]["unit"], "per 1M input tokens", "{offers:?}");
+	assert_eq!(units(&offers[0]["price"]), UNIT / 4);
+	assert_eq!(offers[1]["operator"], charlie.as_str());
+	assert_eq!(offers[0]["record"]["standing"], "approved");
+	assert_eq!(units(&offers[0]["record"]["capacity_left"]), 1_000 * UNIT);
+	let none = cli(&node, None, &["market", "offers", "--model", "none"]);
+	assert!(none["offers"].as_array().unwrap().is_empty(), "{none}");
+
+	// Bob stakes 2 DIEM for credits and lists 2 credits a epoch for the next two epochs at
+	// 2 HASH per credit.
+	cli(&node, Some("//Bob"), &["diem", "mint", "2"]);
+	cli(&node, Some("//Bob"), &["credits", "stake", "2"]);
+	let first = current_epoch(&node) + 1;
+	let listed = cli(
+		&node,
+		Some("//Bob"),
+		&[
+			"market", "lease", "list", "--credits", "2", "--first", &first.to_string(),
+			"--epochs", "2", "--price", "2",
+		],
+	);
+	let listing = listed["listing"].as_u64().expect("a listing id").to_string();
+	let book = cli(&node, None, &["market", "leases"]);
+	assert_eq!(book["listings"][0]["lister"], bob.as_str(), "{book}");
+	assert_eq!(book["listings"][0]["last"], first + 1, "{book}");
+	refused_with("//Bob", &["market", "lease", "take", &listing], "SelfLease");
+
+	// Eve takes them and pays Bob at once.
+	let bob_hash = units(&balance(&node, "//Bob")["hash"]["free"]);
+	let taken = cli(&node, Some("//Eve"), &["market", "lease", "take", &listing]);
+	let fields = &event(&taken, "Market", "LeaseTaken")["fields"];
+	assert_eq!(fields["beneficiary"], eve.as_str(), "{taken}");
+	let (from, first_credits) = (fields["first"].as_u64().unwrap(), number(&fields["first_credits"]));
+	let leased = first_credits + 2 * UNIT * u128::from(first + 1 - from);
+	let paid = units(&taken["paid"]);
+	assert_eq!(paid, leased * 2, "{taken}");
+	assert_eq!(units(&balance(&node, "//Bob")["hash"]["free"]), bob_hash + paid);
+	assert!(cli(&node, None, &["market", "leases"])["listings"].as_array().unwrap().is_empty());
+	// Bob's committed DIEM cannot be unstaked while the lease runs.
+	refused_with("//Bob", &["credits", "unstake", "2"], "StakeCommitted");
+
+	// In the first leased epoch Eve's allowance is the lease; Bob's own is gone. Eve's voucher
+	// to Charlie is paid; Bob's is not.
+	wait_for_epoch(&node, first);
+	let epoch = current_epoch(&node);
+	assert!(epoch <= first + 1, "the lease ended before it was used");
+	let allowance = |who: &str| units(&credits(&node, who)["allowance"]);
+	assert_eq!(allowance("//Eve"), if epoch == from { first_credits } else { 2 * UNIT });
+	assert_eq!(allowance("//Bob"), 0);
+	let sign = |who: &str, cumulative: &str| {
+		cli(
+			&node,
+			Some(who),
+			&[
+				"credits", "sign-voucher", "--operator", &charlie, "--cumulative", cumulative,
+				"--epoch", &epoch.to_string(),
+			],
+		)["voucher"]
+			.as_str()
+			.unwrap()
+			.to_string()
+	};
+	let vouchers = [sign("//Eve", "0.5"), sign("//Bob", "0.5")];
+	let redeem = cli(
+		&node,
+		Some("//Dave"),
+		&["operator", "redeem", &redeem_file(dir.path(), "leased.txt", &vouchers)],
+	);
+	assert_eq!(redeem["vouchers"][0]["status"], "paid", "{redeem}");
+	assert_eq!(redeem["vouchers"][1]["status"], "refused", "{redeem}");
+	assert_eq!(redeem["vouchers"][1]["reason"], "AllowanceExhausted", "{redeem}");
+	assert_eq!(units(&redeem["credits_paid"]), UNIT / 2);
+	let mine = cli(&node, None, &["market", "leases", "--account", "//Bob"]);
+	assert_eq!(mine["lent"][0]["beneficiary"], eve.as_str(), "{mine}");
+	refused_with("//Bob", &["market", "lease", "cancel", &listing], "NoSuchListing");
+
+	// Once the lease's last epoch is under way, nothing later is committed: the unstake goes
+	// through (it counts to the end of this epoch).
+	if current_epoch(&node) == first {
+		refused_with("//Bob", &["credits", "unstake", "2"], "StakeCommitted");
+	}
+	wait_for_epoch(&node, first + 1);
+	cli(&node, Some("//Bob"), &["credits", "unstake", "2"]);
+
+	// Charlie withdraws an offer; its deposit comes back.
+	let reserved = units(&balance(&node, "//Charlie")["hash"]["reserved"]);
+	cli_final(
+		&node,
+		Some("//Charlie"),
+		&["operator", "offer", "remove", "--model", "llama-3.3-70b", "--unit", "output-tokens"],
+	);
+	assert_eq!(units(&balance(&node, "//Charlie")["hash"]["reserved"]), reserved - 10 * UNIT);
+	assert_eq!(cli(&node, None, &["market", "offers"])["offers"].as_array().unwrap().len(), 1);
+
+	drop(rpc);
+	let status = node.stop();
+	assert!(status.success(), "node did not shut down cleanly: {status}");
+}

@@ -1,11 +1,13 @@
 //! Calls of every pallet of the runtime, decoded from the input: HASH and DIEM transfers and
 //! approvals, DEX swaps and liquidity, compute staking, minting and burning, the ledger's
 //! payments, credit staking,
-//! spenders, operators and voucher redemption with real signatures, governance calls through
+//! spenders, operators and voucher redemption with real signatures, the market's offers and
+//! credit leases, governance calls through
 //! sudo, proxies, batches and multisig. Arguments are drawn from the fuzzer's accounts and from
 //! amounts at the edges ([`Input::amount`]), so that most calls are meaningful and some are not.
 
 use crate::{input::Input, Accounts};
+use pallet_market::{PayIn, PriceUnit};
 use diem_primitives::{
 	voucher::{EpochIndex, PayloadWrapping, Voucher},
 	AccountId, Balance, BlockNumber,
@@ -67,7 +69,8 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 		|input: &mut Input| -> Option<diem_runtime::Address> { account(input).map(Into::into) };
 	let sudo =
 		|call: RuntimeCall| RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) });
-	Some(match input.choice(51)? {
+	use pallet_market::Call as Market;
+	Some(match input.choice(57)? {
 		0 => RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
 			dest: address(input)?,
 			value: input.amount()?,
@@ -302,8 +305,62 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 		50 => sudo(RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_session_length {
 			blocks: BlockNumber::from(input.byte()?),
 		})),
+		51 => RuntimeCall::Market(Market::set_offer { terms: offer_terms(input)? }),
+		52 => RuntimeCall::Market(Market::remove_offer {
+			model: offer_terms(input)?.model,
+			unit: price_unit(input)?,
+		}),
+		53 => RuntimeCall::Market(Market::clear_offers { operator: account(input)? }),
+		54 => {
+			let (first, last) = (epoch(input)?, epoch(input)?);
+			RuntimeCall::Market(Market::list_lease {
+				credits_per_epoch: input.amount()?,
+				first,
+				last,
+				price_per_credit: input.amount()?,
+				pay_in: if input.flag()? { PayIn::Hash } else { PayIn::Diem },
+			})
+		}
+		55 => RuntimeCall::Market(Market::take_lease {
+			listing: lease_id(input)?,
+			credits_per_epoch: input.amount()?,
+			beneficiary: account(input)?,
+			max_price_per_credit: input.amount()?,
+		}),
+		56 => RuntimeCall::Market(Market::cancel_lease { listing: lease_id(input)? }),
 		// A nesting call past the depth limit: a remark instead.
 		_ => RuntimeCall::System(frame_system::Call::remark { remark: memo(input)? }),
+	})
+}
+
+/// One of the latest listing ids, or one never issued.
+fn lease_id(input: &mut Input) -> Option<pallet_market::LeaseId> {
+	let next = pallet_market::NextLeaseId::<diem_runtime::Runtime>::get();
+	Some(next.saturating_sub(u64::from(input.byte()? % 4)))
+}
+
+fn price_unit(input: &mut Input) -> Option<PriceUnit> {
+	Some(match input.choice(4)? {
+		0 => PriceUnit::MillionInputTokens,
+		1 => PriceUnit::MillionOutputTokens,
+		2 => PriceUnit::Request,
+		_ => PriceUnit::Second,
+	})
+}
+
+/// Offer terms for one of two models (sometimes an empty one), at an edge price.
+fn offer_terms(input: &mut Input) -> Option<pallet_market::OfferTermsOf<diem_runtime::Runtime>> {
+	let model: &[u8] = match input.choice(3)? {
+		0 => b"",
+		1 => b"llama",
+		_ => b"qwen",
+	};
+	Some(pallet_market::OfferTerms {
+		model: model.to_vec().try_into().ok()?,
+		unit: price_unit(input)?,
+		price: input.amount()?,
+		max_context: u32::from(input.byte()?) << 10,
+		endpoint: b"https://op.example".to_vec().try_into().ok()?,
 	})
 }
 

@@ -8,7 +8,8 @@
 //! and clients (which quote it); [`StakeLocker`] is how the DIEM pallet locks HASH stake without
 //! depending on the staking pallet. [`voucher`] is the signed voucher format operators redeem,
 //! with its signing helpers for clients; [`RewardPoolAccrual`] is how the credits pallet reads
-//! the operator reward pool's income; [`math`] holds the multiply-then-divide, checked totals
+//! the operator reward pool's income; [`market`] holds what the hash-power market and inference
+//! credits know of each other (allowances, leases, operator records); [`math`] holds the multiply-then-divide, checked totals
 //! and bounded lengths the pallets share.
 //!
 //! ```
@@ -20,6 +21,7 @@
 extern crate alloc;
 
 pub mod curve;
+pub mod market;
 pub mod math;
 pub mod voucher;
 

@@ -8,7 +8,8 @@
 //! DIEM: `ComputeStakingApi` (an account's HASH stake and rewards), `DiemApi` (mint and stake
 //! quotes, the curve's state, positions), `DiemMarketApi` (what DIEM costs minted and bought),
 //! `DiemLedgerApi` (DIEM balance breakdown) and `InferenceCreditsApi` (epochs, credit
-//! allowances, operators, the bytes a voucher signs).
+//! allowances, operators, the bytes a voucher signs) and `MarketApi` (operators' offers cheapest
+//! first, the lease book, an account's leases).
 //!
 //! DEX: the SDK's `AssetConversionApi` (swap quotes with and without the fee, pool reserves),
 //! over `NativeOrWithId<u32>` asset kinds (`Native` is HASH, `WithId(100)` DIEM).
@@ -18,7 +19,7 @@
 use crate::{
 	configs::assets::AssetKind, genesis_config_presets, AccountId, AssetConversion, Aura, Balance,
 	Block, BlockNumber, ComputeStaking, Diem, Executive, Grandpa, Historical, InferenceCredits,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	InherentDataExt, Market, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
 	TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -345,6 +346,23 @@ impl_runtime_apis! {
 			wrapping: diem_primitives::voucher::PayloadWrapping,
 		) -> Vec<u8> {
 			InferenceCredits::voucher_signing_bytes(terms, wrapping)
+		}
+	}
+
+	impl pallet_market::runtime_api::MarketApi<Block, AccountId> for Runtime {
+		fn offers(model: Option<Vec<u8>>) -> Vec<pallet_market::OfferView<AccountId>> {
+			Market::offers(model)
+		}
+
+		fn lease_book(
+			first: Option<diem_primitives::voucher::EpochIndex>,
+			last: Option<diem_primitives::voucher::EpochIndex>,
+		) -> Vec<pallet_market::ListingView<AccountId>> {
+			Market::lease_book(first, last)
+		}
+
+		fn account_leases(who: AccountId) -> pallet_market::AccountLeasesView<AccountId> {
+			Market::account_leases(&who)
 		}
 	}
 

@@ -51,6 +51,7 @@ pub fn check_all() -> Result<(), TryRuntimeError> {
 	ComputeStaking::do_try_state()?;
 	Diem::do_try_state()?;
 	InferenceCredits::do_try_state()?;
+	crate::Market::do_try_state()?;
 	ValidatorSet::do_try_state()?;
 	check_issuance()?;
 	check_holds()?;
@@ -185,6 +186,11 @@ fn hash_hold_on_record(
 		RuntimeHoldReason::InferenceCredits(Credits::CreditStake) => {
 			Err("a credit stake held in HASH")
 		}
+		RuntimeHoldReason::Market(pallet_market::HoldReason::OfferDeposit) => {
+			let offers = pallet_market::Offers::<Runtime>::get(who);
+			ensure!(!offers.is_empty(), "an offer deposit without offers");
+			Ok(offers.iter().fold(0, |sum: Balance, offer| sum.saturating_add(offer.deposit)))
+		}
 	}
 }
 
@@ -202,6 +208,7 @@ fn diem_hold_on_record(
 		}
 		RuntimeHoldReason::ComputeStaking(_)
 		| RuntimeHoldReason::Session(_)
+		| RuntimeHoldReason::Market(_)
 		| RuntimeHoldReason::InferenceCredits(Credits::SpenderDeposit | Credits::OperatorBond) => {
 			Err("a HASH hold reason on DIEM")
 		}

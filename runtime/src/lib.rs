@@ -95,7 +95,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 110,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -111,7 +111,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -229,4 +229,6 @@ mod runtime {
 	pub type DiemLedger = pallet_diem_ledger;
 	#[runtime::pallet_index(33)]
 	pub type InferenceCredits = pallet_inference_credits;
+	#[runtime::pallet_index(34)]
+	pub type Market = pallet_market;
 }

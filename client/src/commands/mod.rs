@@ -6,6 +6,7 @@ mod credits;
 mod dex;
 mod diem;
 mod hash;
+mod market;
 mod operator;
 mod validator;
 
@@ -40,6 +41,7 @@ pub async fn run(cli: Cli) -> Result<Output, Error> {
 		Command::Dex(command) => dex::run(&mut ctx, command).await,
 		Command::Credits(command) => credits::run(&mut ctx, command).await,
 		Command::Operator(command) => operator::run(&mut ctx, command).await,
+		Command::Market(command) => market::run(&mut ctx, command).await,
 		Command::Validator(command) => validator::run(&mut ctx, command).await,
 		Command::Admin(command) => admin(&mut ctx, command).await,
 	}

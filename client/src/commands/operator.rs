@@ -38,6 +38,7 @@ pub(super) async fn run(ctx: &mut Ctx, command: OperatorCommand) -> Result<Outpu
 		OperatorCommand::Redeem { file, batch } => redeem(ctx, &file, batch).await,
 		OperatorCommand::Claim { epoch } => claim(ctx, epoch).await,
 		OperatorCommand::Status { operator } => status(ctx, operator.as_deref()).await,
+		OperatorCommand::Offer(command) => super::market::offer(ctx, command).await,
 	}
 }
 

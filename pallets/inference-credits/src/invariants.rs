@@ -22,8 +22,21 @@ impl<T: Config> Pallet<T> {
 		Self::check_usage()?;
 		Self::check_redeemable_epochs()?;
 		Self::check_operators()?;
+		Self::check_recent_slashes()?;
 		Self::check_spender_deposits()?;
 		Self::check_reward_pool()
+	}
+
+	/// Slash records belong to registered operators and are in order, one per epoch.
+	fn check_recent_slashes() -> Result<(), TryRuntimeError> {
+		for (operator, epochs) in RecentSlashes::<T>::iter() {
+			ensure!(Operators::<T>::contains_key(&operator), "slashes kept for a removed operator");
+			ensure!(
+				epochs.windows(2).all(|pair| pair.first() < pair.get(1)),
+				"an operator's slash epochs are not increasing"
+			);
+		}
+		Ok(())
 	}
 
 	/// Holds match the stakes, the totals match Σ stakes, and no stake is below the minimum.
@@ -57,9 +70,7 @@ impl<T: Config> Pallet<T> {
 			let counted = sum(record.counters.iter().map(|counter| counter.redeemed))?;
 			ensure!(counted == record.used, "a usage record's counters differ from its total");
 			if current.is_some_and(|current| epoch.saturating_add(1) >= current) {
-				let allowance = CreditStakes::<T>::get(&payer)
-					.map(|stake| stake.allowance_in(epoch))
-					.unwrap_or_default();
+				let allowance = Self::allowance_of(&payer, epoch);
 				ensure!(record.used <= allowance, "a payer used more than its allowance");
 			}
 			// A cap bounds the usage of the epochs after it was set (a lowered cap does not

@@ -94,6 +94,7 @@
 
 extern crate alloc;
 
+pub use market::MAX_RECENT_SLASHES;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -104,6 +105,7 @@ mod benchmarking;
 mod clock;
 #[cfg(any(test, feature = "try-runtime", feature = "std"))]
 mod invariants;
+mod market;
 mod operators;
 mod prune;
 mod redeem;
@@ -199,6 +201,10 @@ pub mod pallet {
 
 		/// Chain time (`pallet-timestamp`).
 		type UnixTime: UnixTime;
+
+		/// Credit leases (the hash-power market): what each account listed, lent and borrowed
+		/// per epoch. `()` for a chain without a market.
+		type Leases: diem_primitives::market::CreditLeases<Self::AccountId>;
 
 		/// Governance: epoch length, operator approval, slashing, voiding.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -376,6 +382,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TotalRewardsPaid<T> = StorageValue<_, Balance, ValueQuery>;
 
+	/// The latest epochs in which each operator's bond was slashed, oldest first (what the
+	/// market shows of its record); removed with the operator.
+	#[pallet::storage]
+	pub type RecentSlashes<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<EpochIndex, ConstU32<{ crate::MAX_RECENT_SLASHES }>>,
+		ValueQuery,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -502,6 +519,8 @@ pub mod pallet {
 		AlreadyVoided,
 		/// The redeem key is the operator's own account; it must be a separate hot key.
 		RedeemKeyIsOperatorAccount,
+		/// The stake left would not cover the credits leased out or listed in a later epoch.
+		StakeCommitted,
 	}
 
 	#[pallet::genesis_config]

@@ -91,6 +91,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(epoch.index >= Self::claims_open_at(since), Error::<T>::BondStillLocked);
 		asset::release_operator_bond::<T>(who, info.bond)?;
 		Operators::<T>::remove(who);
+		RecentSlashes::<T>::remove(who);
 		Self::deposit_event(Event::OperatorRemoved { operator: who.clone(), bond: info.bond });
 		Ok(())
 	}
@@ -106,6 +107,7 @@ impl<T: Config> Pallet<T> {
 		Rewards::<T>::try_mutate(epoch.index, |rewards| {
 			math::add_to(&mut rewards.slashed, slashed)
 		})?;
+		Self::note_slash(operator, epoch.index);
 		Self::deposit_event(Event::OperatorSlashed {
 			operator: operator.clone(),
 			amount: slashed,

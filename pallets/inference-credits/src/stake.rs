@@ -3,6 +3,7 @@
 
 use crate::{asset, pallet::*, CreditStake, EpochInfo, Moment, UnlockChunk};
 use diem_primitives::{math, Balance};
+use diem_primitives::market::CreditLeases;
 use polkadot_sdk::{
 	frame_support::{ensure, traits::Get},
 	sp_runtime::{traits::Zero, ArithmeticError, DispatchResult},
@@ -43,6 +44,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			remaining.is_zero() || remaining >= T::MinCreditStake::get(),
 			Error::<T>::BelowMinimumStake
+		);
+		// Credits listed or leased out for a later epoch stay backed by stake until it ends.
+		ensure!(
+			remaining >= T::Leases::committed_after(who, epoch.index),
+			Error::<T>::StakeCommitted
 		);
 		// A day of credits costs a day of lock: never released before a whole epoch passed.
 		let release_at = epoch.end().max(Self::now().saturating_add(epoch.length));

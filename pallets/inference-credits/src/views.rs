@@ -24,13 +24,15 @@ impl<T: Config> Pallet<T> {
 		let epoch = CurrentEpoch::<T>::get()?.index;
 		let stake = CreditStakes::<T>::get(who);
 		let spenders = Spenders::<T>::get(who);
-		if stake.is_none() && spenders.is_empty() {
+		// The same allowance `redeem` applies to a voucher of that epoch (leases counted).
+		let allowance_in = |e| Self::allowance_of(who, e);
+		let allowance = allowance_in(epoch);
+		let previous_allowance = epoch.checked_sub(1).map(allowance_in).unwrap_or_default();
+		// An account that only leased credits in has credits too.
+		if stake.is_none() && spenders.is_empty() && allowance == 0 && previous_allowance == 0 {
 			return None;
 		}
 		let usage = Usage::<T>::get(epoch, who);
-		// The same allowance `redeem` applies to a voucher of that epoch.
-		let allowance_in = |e| stake.as_ref().map(|s| s.allowance_in(e)).unwrap_or_default();
-		let allowance = allowance_in(epoch);
 		let previous = epoch.checked_sub(1).map(|e| {
 			let (allowance, used) = (allowance_in(e), Usage::<T>::get(e, who).used);
 			EpochAllowance { epoch: e, allowance, used, remaining: allowance.saturating_sub(used) }

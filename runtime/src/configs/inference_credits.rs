@@ -40,6 +40,8 @@ impl pallet_inference_credits::Config for Runtime {
 	type Diem = super::assets::DiemHolds;
 	type BondCurrency = Balances;
 	type UnixTime = Timestamp;
+	// Credit leases are the market's.
+	type Leases = crate::Market;
 	// Sudo on dev and test networks; governance later.
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type RewardPool = super::compute_staking::OperatorRewardPool;

@@ -9,6 +9,7 @@ pub mod diem;
 mod grandpa;
 pub mod inference_credits;
 pub mod ledger;
+pub mod market;
 mod multisig;
 pub mod proxy;
 pub mod session;

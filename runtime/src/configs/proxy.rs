@@ -49,7 +49,8 @@ pub enum ProxyType {
 	CancelProxy,
 	/// HASH compute staking and DIEM credit staking.
 	Staking,
-	/// An operator's hot work: redeeming vouchers (as the redeem key) and claiming rewards.
+	/// An operator's hot work: redeeming vouchers (as the redeem key), claiming rewards and
+	/// keeping its market offers' prices.
 	Operator,
 }
 
@@ -100,6 +101,8 @@ impl ProxyType {
 				) | RuntimeCall::Diem(
 					Diem::mint { .. } | Diem::mint_with_stake { .. } | Diem::burn { .. }
 				) | RuntimeCall::InferenceCredits(Credits::remove_spender { .. })
+					// Ending a listing only frees the account's own credits.
+					| RuntimeCall::Market(pallet_market::Call::cancel_lease { .. })
 					| RuntimeCall::Session(pallet_session::Call::set_keys { .. })
 					| RuntimeCall::ValidatorSet(pallet_validator_set::Call::purge_keys { .. })
 					// `pallet_proxy` itself refuses adding or removing a type that is not a subset.
@@ -118,6 +121,8 @@ impl ProxyType {
 			call,
 			RuntimeCall::InferenceCredits(
 				Credits::redeem { .. } | Credits::claim_operator_rewards { .. }
+			) | RuntimeCall::Market(
+				pallet_market::Call::set_offer { .. } | pallet_market::Call::remove_offer { .. }
 			)
 		)
 	}

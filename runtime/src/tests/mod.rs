@@ -3,11 +3,13 @@
 //! runtime's invariants checked (`preset_test`). By topic: [`proxy`] (what each proxy type
 //! reaches), [`invariants`] (the cross-pallet invariants catch what they should), [`validators`]
 //! (no path takes the validator set below its minimum), [`dex`] (DIEM as an asset nobody but
-//! the curve mints or burns, swaps, liquidity and fees paid in DIEM).
+//! the curve mints or burns, swaps, liquidity and fees paid in DIEM), [`market`] (leases against
+//! the real inference credits).
 
 mod dex;
 mod docs;
 mod invariants;
+mod market;
 mod proxy;
 mod validators;
 
@@ -551,6 +553,7 @@ fn every_pallet_uses_weights_measured_on_this_runtime() {
 		type_name::<<Runtime as pallet_diem::Config>::WeightInfo>(),
 		type_name::<<Runtime as pallet_diem_ledger::Config>::WeightInfo>(),
 		type_name::<<Runtime as pallet_inference_credits::Config>::WeightInfo>(),
+		type_name::<<Runtime as pallet_market::Config>::WeightInfo>(),
 		type_name::<<Runtime as pallet_validator_set::Config>::WeightInfo>(),
 	];
 	for name in pallet_generated {

@@ -103,6 +103,25 @@ parameter_types! {
 	/// The reward pool's income counter (compute staking's `TotalPoolAccrued` on chain).
 	pub static Accrued: Balance = 0;
 	pub PoolAccount: AccountId = AccountId::new([0xee; 32]);
+	/// What the market has each account list, lend and borrow, by (account, epoch).
+	pub static LeaseBook: alloc::collections::BTreeMap<(AccountId, EpochIndex), diem_primitives::market::EpochLeases> =
+		alloc::collections::BTreeMap::new();
+}
+
+/// Leases as the market would keep them: set by the tests, by (account, epoch).
+pub struct MockLeases;
+impl diem_primitives::market::CreditLeases<AccountId> for MockLeases {
+	fn leases(who: &AccountId, epoch: EpochIndex) -> diem_primitives::market::EpochLeases {
+		LeaseBook::get().get(&(who.clone(), epoch)).copied().unwrap_or_default()
+	}
+	fn committed_after(who: &AccountId, epoch: EpochIndex) -> Balance {
+		LeaseBook::get()
+			.iter()
+			.filter(|((account, e), _)| account == who && *e > epoch)
+			.map(|(_, leases)| leases.committed())
+			.max()
+			.unwrap_or_default()
+	}
 }
 
 pub struct MockPool;
@@ -131,6 +150,7 @@ impl Config for Test {
 	type Diem = DiemBalances;
 	type BondCurrency = Balances;
 	type UnixTime = Timestamp;
+	type Leases = MockLeases;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type RewardPool = PoolAccount;
 	type PoolAccrual = MockPool;
@@ -260,6 +280,7 @@ impl ExtBuilder {
 		));
 		ext.execute_with(|| {
 			Accrued::set(0);
+			LeaseBook::set(Default::default());
 			next_block_at(START);
 		});
 		ext
@@ -432,6 +453,7 @@ fn two_operators_redeem(pool: Balance, credits_1: Balance, credits_2: Balance) -
 }
 
 mod clock;
+mod market;
 mod operators;
 mod prune;
 mod redeem;

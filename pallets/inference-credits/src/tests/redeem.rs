@@ -89,7 +89,7 @@ fn an_eth_keccak_signed_voucher_is_refused_as_an_unsupported_scheme() {
 			&RuntimeCall::Credits(Call::redeem { vouchers: vec![voucher.clone()] }),
 		)
 		.call_weight;
-		assert_eq!(charged, Credits::scheme_weight_for_test(0, 1, 0));
+		assert_eq!(charged, Credits::unchecked_weight_for_test(1));
 		let _ = redeem(vec![voucher]);
 		assert_eq!(remaining(&payer), 10 * UNIT);
 		assert_eq!(Usage::<Test>::get(e, &payer).used, 0);
@@ -216,19 +216,39 @@ fn vouchers_refused_before_their_signature_check_are_refunded() {
 	ExtBuilder.build_and_execute(|| {
 		approved_operator(1_000 * UNIT);
 		let e = current_epoch();
-		let batch =
-			vec![voucher(&sr("Alice"), None, e + 5, UNIT), voucher(&sr("Bob"), None, e + 5, UNIT)];
-		let charged = frame_support::dispatch::GetDispatchInfo::get_dispatch_info(
-			&RuntimeCall::Credits(Call::redeem { vouchers: batch.clone() }),
-		)
-		.call_weight;
-		let actual = redeem(batch).unwrap().actual_weight.unwrap();
-		assert_eq!(actual, Credits::scheme_weight_for_test(0, 2, 0).min(charged));
-		assert_eq!(charged, Credits::scheme_weight_for_test(2, 0, 0));
-		assert!(
-			actual.ref_time() < charged.ref_time(),
-			"the signature checks not made are refunded"
-		);
+		// Two vouchers of each scheme for an epoch that has not started: refused unchecked.
+		let ecdsa_pair = |name: &str| ecdsa::Pair::from_string(&format!("//{name}"), None).unwrap();
+		let batches = [
+			vec![voucher(&sr("Alice"), None, e + 5, UNIT), voucher(&sr("Bob"), None, e + 5, UNIT)],
+			vec![voucher(&ed("Alice"), None, e + 5, UNIT), voucher(&ed("Bob"), None, e + 5, UNIT)],
+			vec![
+				voucher(&ecdsa_pair("Alice"), None, e + 5, UNIT),
+				voucher(&ecdsa_pair("Bob"), None, e + 5, UNIT),
+			],
+		];
+		let weights = [
+			Credits::scheme_weight_for_test(2, 0, 0),
+			Credits::scheme_weight_for_test(0, 2, 0),
+			Credits::scheme_weight_for_test(0, 0, 2),
+		];
+		use diem_primitives::voucher::SignatureScheme;
+		let cheapest = match Credits::cheapest_scheme() {
+			SignatureScheme::Sr25519 => weights[0],
+			SignatureScheme::Ed25519 => weights[1],
+			_ => weights[2],
+		};
+		assert!(weights.iter().all(|w| cheapest.ref_time() <= w.ref_time()));
+		for (batch, declared) in batches.into_iter().zip(weights) {
+			let charged = frame_support::dispatch::GetDispatchInfo::get_dispatch_info(
+				&RuntimeCall::Credits(Call::redeem { vouchers: batch.clone() }),
+			)
+			.call_weight;
+			assert_eq!(charged, declared, "charged up front at the batch's own scheme");
+			let actual = redeem(batch).unwrap().actual_weight.unwrap();
+			// Only the cheapest scheme's cost is kept: the rest of the charge is refunded.
+			assert_eq!(actual, cheapest.min(charged));
+			assert_eq!(charged.ref_time() - actual.ref_time(), declared.ref_time() - cheapest.ref_time());
+		}
 	});
 }
 
