@@ -703,7 +703,11 @@ fn diem_trades_on_the_dex_and_pays_fees_through_the_cli() {
 #[test]
 fn credits_are_leased_and_offers_listed_through_the_cli() {
 	let dir = tempfile::tempdir().unwrap();
-	let spec = short_epoch_spec(dir.path());
+	// Epochs of eight slots: listing, taking and the refused unstake fit in the epoch before
+	// the lease begins.
+	let spec = diem_test_utils::patched_spec(dir.path(), "dev", "market-epochs", |patch| {
+		patch["inferenceCredits"]["epochLength"] = (2 * EPOCH_MS).into();
+	});
 	let mut node = Node::start("market", &["--dev", "--chain", &spec]);
 	let runtime = tokio::runtime::Runtime::new().unwrap();
 	let (rpc, _client) = runtime.block_on(node.connect());
@@ -742,9 +746,9 @@ fn credits_are_leased_and_offers_listed_through_the_cli() {
 	let none = cli(&node, None, &["market", "offers", "--model", "none"]);
 	assert!(none["offers"].as_array().unwrap().is_empty(), "{none}");
 
-	// Bob stakes 2 DIEM for credits and lists 2 credits a epoch for the next two epochs at
-	// 2 HASH per credit.
-	cli(&node, Some("//Bob"), &["diem", "mint", "2"]);
+	// Bob stakes 2 DIEM for credits (of 3 minted: staking keeps the account's DIEM alive) and
+	// lists 2 credits a epoch for the next two epochs at 2 HASH per credit.
+	cli(&node, Some("//Bob"), &["diem", "mint", "3"]);
 	cli(&node, Some("//Bob"), &["credits", "stake", "2"]);
 	let first = current_epoch(&node) + 1;
 	let listed = cli(
