@@ -135,6 +135,7 @@ mod benchmarks {
 	/// `n` expired leases, each of its own lister and beneficiary.
 	#[benchmark]
 	fn prune(n: Linear<0, { T::PruneBudget::get() }>) {
+		T::BenchmarkHelper::advance_epochs(0);
 		for i in 0..n {
 			let (_, id) = listing::<T>(i, 1);
 			let taker = funded::<T>("taker", i);
