@@ -712,9 +712,8 @@ fn credits_are_leased_and_offers_listed_through_the_cli() {
 	let runtime = tokio::runtime::Runtime::new().unwrap();
 	let (rpc, _client) = runtime.block_on(node.connect());
 	runtime.block_on(node.wait_finalized(&rpc, 1));
-	let account = |who: &str| {
-		cli(&node, Some(who), &["address"])["account"].as_str().unwrap().to_string()
-	};
+	let account =
+		|who: &str| cli(&node, Some(who), &["address"])["account"].as_str().unwrap().to_string();
 	let (bob, charlie, eve) = (account("//Bob"), account("//Charlie"), account("//Eve"));
 	let refused_with = |key: &str, args: &[&str], error: &str| {
 		let (code, refused) = cli_raw(&node, Some(key), "in-block", args);
@@ -727,8 +726,19 @@ fn credits_are_leased_and_offers_listed_through_the_cli() {
 	cli(&node, Some("//Charlie"), &["operator", "register", "--redeem-key", "//Dave"]);
 	let offer = |unit: &'static str, price: &'static str| {
 		[
-			"operator", "offer", "set", "--model", "llama-3.3-70b", "--unit", unit, "--price",
-			price, "--max-context", "131072", "--endpoint", "https://op.example/v1",
+			"operator",
+			"offer",
+			"set",
+			"--model",
+			"llama-3.3-70b",
+			"--unit",
+			unit,
+			"--price",
+			price,
+			"--max-context",
+			"131072",
+			"--endpoint",
+			"https://op.example/v1",
 		]
 	};
 	refused_with("//Charlie", &offer("input-tokens", "0.25"), "NotApprovedOperator");
@@ -755,8 +765,17 @@ fn credits_are_leased_and_offers_listed_through_the_cli() {
 		&node,
 		Some("//Bob"),
 		&[
-			"market", "lease", "list", "--credits", "2", "--first", &first.to_string(),
-			"--epochs", "2", "--price", "2",
+			"market",
+			"lease",
+			"list",
+			"--credits",
+			"2",
+			"--first",
+			&first.to_string(),
+			"--epochs",
+			"2",
+			"--price",
+			"2",
 		],
 	);
 	let listing = listed["listing"].as_u64().expect("a listing id").to_string();
@@ -770,7 +789,8 @@ fn credits_are_leased_and_offers_listed_through_the_cli() {
 	let taken = cli(&node, Some("//Eve"), &["market", "lease", "take", &listing]);
 	let fields = &event(&taken, "Market", "LeaseTaken")["fields"];
 	assert_eq!(fields["beneficiary"], eve.as_str(), "{taken}");
-	let (from, first_credits) = (fields["first"].as_u64().unwrap(), number(&fields["first_credits"]));
+	let (from, first_credits) =
+		(fields["first"].as_u64().unwrap(), number(&fields["first_credits"]));
 	let leased = first_credits + 2 * UNIT * u128::from(first + 1 - from);
 	let paid = units(&taken["paid"]);
 	assert_eq!(paid, leased * 2, "{taken}");
@@ -795,8 +815,14 @@ fn credits_are_leased_and_offers_listed_through_the_cli() {
 			&node,
 			Some(who),
 			&[
-				"credits", "sign-voucher", "--operator", &charlie, "--cumulative", cumulative,
-				"--epoch", &epoch.to_string(),
+				"credits",
+				"sign-voucher",
+				"--operator",
+				&charlie,
+				"--cumulative",
+				cumulative,
+				"--epoch",
+				&epoch.to_string(),
 			],
 		)["voucher"]
 			.as_str()

@@ -7,7 +7,6 @@
 //! amounts at the edges ([`Input::amount`]), so that most calls are meaningful and some are not.
 
 use crate::{input::Input, Accounts};
-use pallet_market::{PayIn, PriceUnit};
 use diem_primitives::{
 	voucher::{EpochIndex, PayloadWrapping, Voucher},
 	AccountId, Balance, BlockNumber,
@@ -16,6 +15,7 @@ use diem_runtime::{
 	configs::{assets::AssetKind, ProxyType},
 	Diem, InferenceCredits, RuntimeCall, System,
 };
+use pallet_market::{PayIn, PriceUnit};
 use polkadot_sdk::{
 	frame_system, pallet_balances, pallet_multisig, pallet_proxy, pallet_session, pallet_sudo,
 	pallet_utility, sp_runtime::Perbill,

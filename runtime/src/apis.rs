@@ -19,8 +19,8 @@
 use crate::{
 	configs::assets::AssetKind, genesis_config_presets, AccountId, AssetConversion, Aura, Balance,
 	Block, BlockNumber, ComputeStaking, Diem, Executive, Grandpa, Historical, InferenceCredits,
-	InherentDataExt, Market, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	InherentDataExt, Market, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{

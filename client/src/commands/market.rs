@@ -21,9 +21,7 @@ use subxt::utils::AccountId32;
 pub(super) async fn run(ctx: &mut Ctx, command: MarketCommand) -> Result<Output, Error> {
 	match command {
 		MarketCommand::Offers { model } => offers(ctx, model).await,
-		MarketCommand::Leases { account: Some(account), .. } => {
-			account_leases(ctx, &account).await
-		}
+		MarketCommand::Leases { account: Some(account), .. } => account_leases(ctx, &account).await,
 		MarketCommand::Leases { account: None, first, last } => book(ctx, first, last).await,
 		MarketCommand::Lease(command) => lease(ctx, command).await,
 	}
@@ -44,7 +42,8 @@ pub(super) async fn offer(ctx: &mut Ctx, command: OfferCommand) -> Result<Output
 			Ok(receipt_output(&format!("set offer {model}"), &receipt, json!({})))
 		}
 		OfferCommand::Remove { model, unit } => {
-			let call = market.remove_offer(BoundedVec(model.clone().into_bytes()), price_unit(unit));
+			let call =
+				market.remove_offer(BoundedVec(model.clone().into_bytes()), price_unit(unit));
 			let receipt = ctx.submit(&call).await?;
 			Ok(receipt_output(&format!("remove offer {model}"), &receipt, json!({})))
 		}
@@ -96,8 +95,7 @@ async fn lease(ctx: &mut Ctx, command: LeaseCommand) -> Result<Output, Error> {
 				None => open.price_per_credit,
 			};
 			let beneficiary = ctx.account(beneficiary.as_deref())?;
-			let call =
-				market.take_lease(listing, credits, chain_account(&beneficiary), max_price);
+			let call = market.take_lease(listing, credits, chain_account(&beneficiary), max_price);
 			let receipt = ctx.submit(&call).await?;
 			let taken = receipt.events_named("Market", "LeaseTaken").next();
 			let paid = taken.and_then(|e| e.number("paid"));
@@ -224,7 +222,10 @@ async fn offers(ctx: &mut Ctx, model: Option<String>) -> Result<Output, Error> {
 			account_text(&offer.operator),
 			format_amount(record.capacity_left),
 			format_amount(record.redeemed),
-			format!("{}/{} of {} epochs", record.voided_epochs, record.slashed_epochs, record.window),
+			format!(
+				"{}/{} of {} epochs",
+				record.voided_epochs, record.slashed_epochs, record.window
+			),
 			endpoint.clone(),
 		]);
 		rows.push(json!({
@@ -279,7 +280,14 @@ async fn book(ctx: &mut Ctx, first: Option<u32>, last: Option<u32>) -> Result<Ou
 	let chain = ctx.chain().await?;
 	let book = chain.call(runtime::runtime_apis().market_api().lease_book(first, last)).await?;
 	let mut table = Table::new();
-	table.set_header(["listing", "credits/epoch", "epochs", "price per credit", "all now", "lister"]);
+	table.set_header([
+		"listing",
+		"credits/epoch",
+		"epochs",
+		"price per credit",
+		"all now",
+		"lister",
+	]);
 	let mut rows = Vec::new();
 	for view in &book {
 		let listing = &view.listing;
@@ -298,15 +306,17 @@ async fn book(ctx: &mut Ctx, first: Option<u32>, last: Option<u32>) -> Result<Ou
 		}
 		rows.push(row);
 	}
-	let text = if book.is_empty() { "no open listings\n".to_string() } else { format!("{table}\n") };
+	let text =
+		if book.is_empty() { "no open listings\n".to_string() } else { format!("{table}\n") };
 	Ok(Output { text, json: json!({ "listings": rows }) })
 }
 
 async fn account_leases(ctx: &mut Ctx, account: &str) -> Result<Output, Error> {
 	let who = ctx.account(Some(account))?;
 	let chain = ctx.chain().await?;
-	let view =
-		chain.call(runtime::runtime_apis().market_api().account_leases(chain_account(&who))).await?;
+	let view = chain
+		.call(runtime::runtime_apis().market_api().account_leases(chain_account(&who)))
+		.await?;
 	let mut text = format!("account {}\n", ss58(&who));
 	let mut table = Table::new();
 	table.set_header(["kind", "id", "credits/epoch", "epochs", "price per credit", "other side"]);

@@ -95,10 +95,8 @@ impl<T: Config> OperatorRecords<T::AccountId> for Pallet<T> {
 				}
 			}
 		}
-		let slashed_epochs = RecentSlashes::<T>::get(operator)
-			.iter()
-			.filter(|epoch| window.contains(epoch))
-			.count();
+		let slashed_epochs =
+			RecentSlashes::<T>::get(operator).iter().filter(|epoch| window.contains(epoch)).count();
 		Some(OperatorRecord {
 			standing,
 			capacity_per_epoch,

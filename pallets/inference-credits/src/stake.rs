@@ -2,8 +2,8 @@
 //! staked in; an unstake stops counting after the epoch and is released a whole epoch later.
 
 use crate::{asset, pallet::*, CreditStake, EpochInfo, Moment, UnlockChunk};
-use diem_primitives::{math, Balance};
 use diem_primitives::market::CreditLeases;
+use diem_primitives::{math, Balance};
 use polkadot_sdk::{
 	frame_support::{ensure, traits::Get},
 	sp_runtime::{traits::Zero, ArithmeticError, DispatchResult},

@@ -30,8 +30,13 @@ pub(crate) fn release_offer_deposit<T: Config>(
 	operator: &T::AccountId,
 	deposit: Balance,
 ) -> DispatchResult {
-	T::NativeCurrency::release(&HoldReason::OfferDeposit.into(), operator, deposit, Precision::Exact)
-		.map(|_| ())
+	T::NativeCurrency::release(
+		&HoldReason::OfferDeposit.into(),
+		operator,
+		deposit,
+		Precision::Exact,
+	)
+	.map(|_| ())
 }
 
 /// HASH held for `operator`'s offers.

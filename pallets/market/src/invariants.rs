@@ -34,7 +34,8 @@ impl<T: Config> Pallet<T> {
 				add(&mut deposits, offer.deposit)?;
 				ensure!(
 					offers.iter().skip(index.saturating_add(1)).all(|other| {
-						other.terms.model != offer.terms.model || other.terms.unit != offer.terms.unit
+						other.terms.model != offer.terms.model
+							|| other.terms.unit != offer.terms.unit
 					}),
 					"an operator has two offers for one model and unit"
 				);
@@ -65,7 +66,10 @@ impl<T: Config> Pallet<T> {
 		for (id, lease) in Leases::<T>::iter() {
 			ensure!(id < next, "a lease id was never issued");
 			ensure!(lease.first <= lease.last, "a lease's range is empty");
-			ensure!(lease.first_credits <= lease.credits_per_epoch, "a lease's first epoch is over");
+			ensure!(
+				lease.first_credits <= lease.credits_per_epoch,
+				"a lease's first epoch is over"
+			);
 			let price = lease
 				.total_credits()
 				.and_then(|credits| Self::price_of(credits, lease.price_per_credit));
@@ -81,8 +85,8 @@ impl<T: Config> Pallet<T> {
 		for (who, ids) in AccountLeases::<T>::iter() {
 			ensure!(!ids.is_empty(), "an empty lease index is stored");
 			for id in ids.iter() {
-				let named = Listings::<T>::get(id).is_some_and(|listing| listing.lister == who) ||
-					Leases::<T>::get(id).is_some_and(|lease| lease.involves(&who));
+				let named = Listings::<T>::get(id).is_some_and(|listing| listing.lister == who)
+					|| Leases::<T>::get(id).is_some_and(|lease| lease.involves(&who));
 				ensure!(named, "an account's index names a listing or lease it is not part of");
 			}
 		}

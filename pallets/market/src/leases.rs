@@ -103,7 +103,10 @@ impl<T: Config> Pallet<T> {
 		price_per_credit: Balance,
 		pay_in: PayIn,
 	) -> DispatchResultWithPostInfo {
-		ensure!(!credits_per_epoch.is_zero() && !price_per_credit.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(
+			!credits_per_epoch.is_zero() && !price_per_credit.is_zero(),
+			Error::<T>::ZeroAmount
+		);
 		let current = Self::current_epoch()?;
 		let (first, last) = (*epochs.start(), *epochs.end());
 		ensure!(first >= current && first <= last, Error::<T>::BadEpochRange);
@@ -124,7 +127,14 @@ impl<T: Config> Pallet<T> {
 		})?;
 		Listings::<T>::insert(
 			id,
-			Listing { lister: who.clone(), credits_per_epoch, first, last, price_per_credit, pay_in },
+			Listing {
+				lister: who.clone(),
+				credits_per_epoch,
+				first,
+				last,
+				price_per_credit,
+				pay_in,
+			},
 		);
 		Expiring::<T>::insert(last, id, ());
 		Self::deposit_event(Event::LeaseListed {

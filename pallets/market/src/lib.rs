@@ -251,7 +251,11 @@ pub mod pallet {
 			max_context: u32,
 		},
 		/// An operator's offer was removed and its deposit returned.
-		OfferRemoved { operator: T::AccountId, model: BoundedVec<u8, T::MaxModelLen>, unit: PriceUnit },
+		OfferRemoved {
+			operator: T::AccountId,
+			model: BoundedVec<u8, T::MaxModelLen>,
+			unit: PriceUnit,
+		},
 		/// The offers of an operator no longer approved were cleared.
 		OffersCleared { operator: T::AccountId, offers: u32 },
 		/// A staker listed credits for lease.
@@ -414,7 +418,13 @@ pub mod pallet {
 			#[pallet::compact] max_price_per_credit: Balance,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_take_lease(&who, listing, credits_per_epoch, &beneficiary, max_price_per_credit)
+			Self::do_take_lease(
+				&who,
+				listing,
+				credits_per_epoch,
+				&beneficiary,
+				max_price_per_credit,
+			)
 		}
 
 		/// Cancels the open part of the caller's listing, from the current epoch on.

@@ -41,7 +41,7 @@ impl<T: Config> Pallet<T> {
 					.try_push(OfferOf::<T> { terms, deposit })
 					.map_err(|_| Error::<T>::TooManyOffers)?;
 				asset::hold_offer_deposit::<T>(who, deposit)?;
-			},
+			}
 		}
 		Offers::<T>::insert(who, offers);
 		Self::deposit_event(event);
@@ -65,7 +65,11 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Offers::<T>::insert(who, offers);
 		}
-		Self::deposit_event(Event::OfferRemoved { operator: who.clone(), model: model.clone(), unit });
+		Self::deposit_event(Event::OfferRemoved {
+			operator: who.clone(),
+			model: model.clone(),
+			unit,
+		});
 		Ok(())
 	}
 

@@ -23,8 +23,9 @@ impl<T: Config> Pallet<T> {
 		}
 		let budget = T::PruneBudget::get();
 		let mut removed = 0u32;
-		let ids: alloc::vec::Vec<_> =
-			Expiring::<T>::iter_key_prefix(epoch).take(usize::try_from(budget).unwrap_or(usize::MAX)).collect();
+		let ids: alloc::vec::Vec<_> = Expiring::<T>::iter_key_prefix(epoch)
+			.take(usize::try_from(budget).unwrap_or(usize::MAX))
+			.collect();
 		for id in ids {
 			Expiring::<T>::remove(epoch, id);
 			if let Some(listing) = Listings::<T>::take(id) {
@@ -38,7 +39,8 @@ impl<T: Config> Pallet<T> {
 			removed = removed.saturating_add(1);
 		}
 		if removed < budget {
-			let result = EpochLeasesOf::<T>::clear_prefix(epoch, budget.saturating_sub(removed), None);
+			let result =
+				EpochLeasesOf::<T>::clear_prefix(epoch, budget.saturating_sub(removed), None);
 			removed = removed.saturating_add(result.loops);
 			if result.maybe_cursor.is_none() {
 				NextToPrune::<T>::put(epoch.saturating_add(1));

@@ -86,7 +86,16 @@ pub struct Offer<MaxModel: Get<u32>, MaxEndpoint: Get<u32>> {
 // The SCALE derive narrows the variant index with `as u8` (two variants).
 #[allow(clippy::cast_possible_truncation)]
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum PayIn {
 	/// HASH, the native token.

@@ -1,15 +1,13 @@
 //! What the runtime API reports: the offers for a model, cheapest first; the book of open
 //! listings; and an account's listings, leases and per-epoch records.
 
-use crate::{
-	pallet::*, AccountLeasesView, Lease, LeaseId, Listing, ListingView, OfferView,
-};
+use crate::{pallet::*, AccountLeasesView, Lease, LeaseId, Listing, ListingView, OfferView};
 use alloc::vec::Vec;
-use polkadot_sdk::frame_support::traits::Get;
 use diem_primitives::{
 	market::{CreditAllowance, OperatorRecords},
 	voucher::EpochIndex,
 };
+use polkadot_sdk::frame_support::traits::Get;
 
 impl<T: Config> Pallet<T> {
 	/// The offers of approved operators (for `model` only, if given), cheapest first within

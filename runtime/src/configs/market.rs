@@ -42,7 +42,11 @@ impl pallet_market::BenchmarkHelper<crate::AccountId> for MarketBenchmarkHelper 
 		use polkadot_sdk::frame_system::RawOrigin;
 		// The redeem key must be another account; any fixed one will do.
 		let key = crate::AccountId::new([0x6b; 32]);
-		let _ = InferenceCredits::register_operator(RawOrigin::Signed(who.clone()).into(), b"bench".to_vec(), key);
+		let _ = InferenceCredits::register_operator(
+			RawOrigin::Signed(who.clone()).into(),
+			b"bench".to_vec(),
+			key,
+		);
 		let _ = InferenceCredits::approve_operator(RawOrigin::Root.into(), who.clone(), u128::MAX);
 	}
 
@@ -69,7 +73,9 @@ impl pallet_market::BenchmarkHelper<crate::AccountId> for MarketBenchmarkHelper 
 		type Clock = super::inference_credits::CreditsBenchmarkHelper;
 		if InferenceCredits::epoch_clock().is_none() {
 			// The first epoch starts a thousand epoch lengths after the Unix epoch.
-			Clock::set_time(super::inference_credits::DefaultEpochLength::get().saturating_mul(1_000));
+			Clock::set_time(
+				super::inference_credits::DefaultEpochLength::get().saturating_mul(1_000),
+			);
 		}
 		for _ in 0..epochs {
 			if let Some(clock) = InferenceCredits::epoch_clock() {

@@ -8,8 +8,7 @@
 use super::{preset_test, start_block_one};
 use crate::{InferenceCredits, Market, Runtime, RuntimeEvent, RuntimeOrigin, System};
 use diem_primitives::{
-	diem,
-	hash,
+	diem, hash,
 	market::CREDIT,
 	voucher::{PayloadWrapping, Voucher},
 	AccountId,
@@ -60,7 +59,12 @@ fn approved(operator: Sr25519Keyring, key: Sr25519Keyring) {
 }
 
 /// Redeems `payer`'s voucher of `cumulative` credits for `operator`, by its `key`; what it paid.
-fn redeem(payer: Sr25519Keyring, operator: Sr25519Keyring, key: Sr25519Keyring, cumulative: u128) -> u128 {
+fn redeem(
+	payer: Sr25519Keyring,
+	operator: Sr25519Keyring,
+	key: Sr25519Keyring,
+	cumulative: u128,
+) -> u128 {
 	let epoch = clock().current.index;
 	let voucher = Voucher::sign(
 		&payer.pair(),
@@ -98,7 +102,14 @@ fn leased_credits_are_redeemed_once_at_two_operators_across_an_epoch_length_chan
 		// Epochs after this one last two minutes instead of one.
 		let length = clock().current.length;
 		assert_ok!(InferenceCredits::set_epoch_length(RuntimeOrigin::root(), 2 * length));
-		assert_ok!(Market::list_lease(signed(Alice), 4 * CREDIT, e, e + 2, hash::UNIT, PayIn::Hash));
+		assert_ok!(Market::list_lease(
+			signed(Alice),
+			4 * CREDIT,
+			e,
+			e + 2,
+			hash::UNIT,
+			PayIn::Hash
+		));
 		let listing = pallet_market::NextLeaseId::<Runtime>::get() - 1;
 		let paid_before = crate::Balances::free_balance(id(Alice));
 		// Taken at the epoch's first millisecond: the whole epoch counts.
@@ -159,7 +170,14 @@ fn a_lease_taken_mid_epoch_counts_pro_rata_and_spent_credits_cannot_be_listed() 
 			Market::list_lease(signed(Alice), 3 * CREDIT, e, e, hash::UNIT, PayIn::Diem),
 			pallet_market::Error::<Runtime>::InsufficientAllowance
 		);
-		assert_ok!(Market::list_lease(signed(Alice), 2 * CREDIT, e, e + 1, hash::UNIT, PayIn::Diem));
+		assert_ok!(Market::list_lease(
+			signed(Alice),
+			2 * CREDIT,
+			e,
+			e + 1,
+			hash::UNIT,
+			PayIn::Diem
+		));
 		let listing = pallet_market::NextLeaseId::<Runtime>::get() - 1;
 		// Half the epoch is left: half of this epoch's 2 credits, all of the next epoch's.
 		let half = clock().current.start + clock().current.length / 2;
@@ -168,7 +186,10 @@ fn a_lease_taken_mid_epoch_counts_pro_rata_and_spent_credits_cannot_be_listed() 
 		assert_ok!(Market::take_lease(signed(Ferdie), listing, 2 * CREDIT, id(Ferdie), hash::UNIT));
 		let lease = last_lease();
 		assert_eq!((lease.first_credits, lease.paid), (CREDIT, 3 * diem::UNIT));
-		assert_eq!(crate::configs::assets::DiemToken::balance(&id(Alice)), diem_before + 3 * diem::UNIT);
+		assert_eq!(
+			crate::configs::assets::DiemToken::balance(&id(Alice)),
+			diem_before + 3 * diem::UNIT
+		);
 		// Alice keeps the other half of this epoch's listed credits, Ferdie spends his.
 		assert_eq!((allowance(Alice), allowance(Ferdie)), (9 * CREDIT, CREDIT));
 		assert_eq!(redeem(Alice, Bob, Charlie, 10 * CREDIT), CREDIT);

@@ -2,9 +2,7 @@
 //! operators' records.
 
 use super::*;
-use diem_primitives::market::{
-	CreditAllowance, EpochLeases, OperatorRecords, OperatorStanding,
-};
+use diem_primitives::market::{CreditAllowance, EpochLeases, OperatorRecords, OperatorStanding};
 
 fn lease(who: &AccountId, epoch: EpochIndex, leases: EpochLeases) {
 	LeaseBook::mutate(|book| book.insert((who.clone(), epoch), leases));
@@ -77,7 +75,10 @@ fn an_operators_record_shows_its_standing_capacity_and_recent_epochs() {
 		goto_epoch(e + 1, 0);
 		let record = Credits::record(&operator()).unwrap();
 		assert_eq!(record.capacity_left, 50 * UNIT);
-		assert_eq!((record.redeemed, record.voided_epochs, record.slashed_epochs), (3 * UNIT, 1, 1));
+		assert_eq!(
+			(record.redeemed, record.voided_epochs, record.slashed_epochs),
+			(3 * UNIT, 1, 1)
+		);
 		// Past the window, the record is clean.
 		goto_epoch(e + DISPUTE + 2, 0);
 		let record = Credits::record(&operator()).unwrap();

@@ -247,7 +247,10 @@ fn vouchers_refused_before_their_signature_check_are_refunded() {
 			let actual = redeem(batch).unwrap().actual_weight.unwrap();
 			// Only the cheapest scheme's cost is kept: the rest of the charge is refunded.
 			assert_eq!(actual, cheapest.min(charged));
-			assert_eq!(charged.ref_time() - actual.ref_time(), declared.ref_time() - cheapest.ref_time());
+			assert_eq!(
+				charged.ref_time() - actual.ref_time(),
+				declared.ref_time() - cheapest.ref_time()
+			);
 		}
 	});
 }

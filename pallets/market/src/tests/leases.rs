@@ -7,7 +7,14 @@ use super::*;
 fn alice_lists() -> LeaseId {
 	stake(&alice(), 10 * CREDIT);
 	let e = current();
-	assert_ok!(Market::list_lease(signed(&alice()), 4 * CREDIT, e, e + 2, 2 * hash::UNIT, PayIn::Hash));
+	assert_ok!(Market::list_lease(
+		signed(&alice()),
+		4 * CREDIT,
+		e,
+		e + 2,
+		2 * hash::UNIT,
+		PayIn::Hash
+	));
 	last_id()
 }
 
@@ -20,7 +27,13 @@ fn a_listing_commits_a_lease_moves_and_a_cancel_frees_the_open_part() {
 		assert_eq!(allowance(&alice(), e + 3), 10 * CREDIT, "after the range they are not");
 		assert_eq!(Market::committed_after(&alice(), e), 4 * CREDIT);
 		// Bob takes 3 credits a epoch for Charlie and pays 3 × 3 epochs × 2 HASH at once.
-		assert_ok!(Market::take_lease(signed(&bob()), listing, 3 * CREDIT, charlie(), 2 * hash::UNIT));
+		assert_ok!(Market::take_lease(
+			signed(&bob()),
+			listing,
+			3 * CREDIT,
+			charlie(),
+			2 * hash::UNIT
+		));
 		let lease = last_id();
 		assert_eq!(Balances::balance(&bob()), INITIAL_HASH - 18 * hash::UNIT);
 		assert_eq!(Balances::balance(&alice()), INITIAL_HASH + 18 * hash::UNIT);
@@ -73,7 +86,13 @@ fn a_lease_taken_during_its_first_epoch_counts_in_it_pro_rata_like_a_new_stake()
 		// A quarter of the epoch is left: Charlie gets a quarter of this epoch's 4 credits, all
 		// of the next two, and pays for 1 + 4 + 4 credits; Alice gets the other 3 back now.
 		PercentLeft::set(25);
-		assert_ok!(Market::take_lease(signed(&bob()), listing, 4 * CREDIT, charlie(), 2 * hash::UNIT));
+		assert_ok!(Market::take_lease(
+			signed(&bob()),
+			listing,
+			4 * CREDIT,
+			charlie(),
+			2 * hash::UNIT
+		));
 		let lease = Leases::<Test>::get(last_id()).unwrap();
 		assert_eq!((lease.first_credits, lease.paid), (CREDIT, 9 * 2 * hash::UNIT));
 		assert_eq!(allowance(&charlie(), e), CREDIT);
@@ -154,16 +173,25 @@ fn taking_and_cancelling_refuse_by_name() {
 			Market::take_lease(signed(&bob()), 77, CREDIT, bob(), 2 * hash::UNIT),
 			Error::<Test>::NoSuchListing
 		);
-		assert_noop!(take(&bob(), 5 * CREDIT, bob(), 2 * hash::UNIT), Error::<Test>::MoreThanListed);
+		assert_noop!(
+			take(&bob(), 5 * CREDIT, bob(), 2 * hash::UNIT),
+			Error::<Test>::MoreThanListed
+		);
 		assert_noop!(take(&bob(), CREDIT, bob(), hash::UNIT), Error::<Test>::PriceAboveLimit);
 		assert_noop!(take(&bob(), CREDIT, alice(), 2 * hash::UNIT), Error::<Test>::SelfLease);
 		let poor = account(21);
-		assert_noop!(take(&poor, CREDIT, bob(), 2 * hash::UNIT), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			take(&poor, CREDIT, bob(), 2 * hash::UNIT),
+			Error::<Test>::InsufficientBalance
+		);
 		assert_noop!(Market::cancel_lease(signed(&bob()), listing), Error::<Test>::NotLister);
 		assert_noop!(Market::cancel_lease(signed(&bob()), 77), Error::<Test>::NoSuchListing);
 		next_epochs(3);
 		assert_noop!(take(&bob(), CREDIT, bob(), 2 * hash::UNIT), Error::<Test>::ListingExpired);
-		assert_noop!(Market::cancel_lease(signed(&alice()), listing), Error::<Test>::ListingExpired);
+		assert_noop!(
+			Market::cancel_lease(signed(&alice()), listing),
+			Error::<Test>::ListingExpired
+		);
 	});
 }
 

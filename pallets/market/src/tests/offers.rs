@@ -7,22 +7,45 @@ fn an_approved_operator_publishes_changes_and_removes_offers_for_a_deposit() {
 	ExtBuilder.build_and_execute(|| {
 		set_standing(&operator(), OperatorStanding::Approved);
 		let op = operator();
-		assert_ok!(Market::set_offer(signed(&op), terms("llama", PriceUnit::MillionInputTokens, 5)));
-		assert_ok!(Market::set_offer(signed(&op), terms("llama", PriceUnit::MillionOutputTokens, 9)));
-		assert_eq!(Balances::balance_on_hold(&HoldReason::OfferDeposit.into(), &op), 2 * OFFER_DEPOSIT);
+		assert_ok!(Market::set_offer(
+			signed(&op),
+			terms("llama", PriceUnit::MillionInputTokens, 5)
+		));
+		assert_ok!(Market::set_offer(
+			signed(&op),
+			terms("llama", PriceUnit::MillionOutputTokens, 9)
+		));
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::OfferDeposit.into(), &op),
+			2 * OFFER_DEPOSIT
+		);
 		// A change of the same model and unit costs nothing more.
-		assert_ok!(Market::set_offer(signed(&op), terms("llama", PriceUnit::MillionInputTokens, 4)));
-		assert_eq!(Balances::balance_on_hold(&HoldReason::OfferDeposit.into(), &op), 2 * OFFER_DEPOSIT);
+		assert_ok!(Market::set_offer(
+			signed(&op),
+			terms("llama", PriceUnit::MillionInputTokens, 4)
+		));
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::OfferDeposit.into(), &op),
+			2 * OFFER_DEPOSIT
+		);
 		let offers = Offers::<Test>::get(&op);
 		assert_eq!(offers.len(), 2);
 		assert_eq!(offers[0].terms.price, 4);
-		assert_ok!(Market::remove_offer(signed(&op), model("llama"), PriceUnit::MillionInputTokens));
+		assert_ok!(Market::remove_offer(
+			signed(&op),
+			model("llama"),
+			PriceUnit::MillionInputTokens
+		));
 		assert_eq!(Balances::balance_on_hold(&HoldReason::OfferDeposit.into(), &op), OFFER_DEPOSIT);
 		assert_noop!(
 			Market::remove_offer(signed(&op), model("llama"), PriceUnit::MillionInputTokens),
 			Error::<Test>::NoSuchOffer
 		);
-		assert_ok!(Market::remove_offer(signed(&op), model("llama"), PriceUnit::MillionOutputTokens));
+		assert_ok!(Market::remove_offer(
+			signed(&op),
+			model("llama"),
+			PriceUnit::MillionOutputTokens
+		));
 		assert!(!Offers::<Test>::contains_key(&op));
 		assert_eq!(Balances::balance(&op), INITIAL_HASH, "every deposit came back");
 		assert!(market_events().iter().any(|event| matches!(event, Event::OfferRemoved { .. })));
@@ -34,9 +57,15 @@ fn offers_refuse_bad_input_and_unapproved_operators() {
 	ExtBuilder.build_and_execute(|| {
 		let op = operator();
 		let good = terms("llama", PriceUnit::Request, 5);
-		assert_noop!(Market::set_offer(signed(&op), good.clone()), Error::<Test>::NotApprovedOperator);
+		assert_noop!(
+			Market::set_offer(signed(&op), good.clone()),
+			Error::<Test>::NotApprovedOperator
+		);
 		set_standing(&op, OperatorStanding::Pending);
-		assert_noop!(Market::set_offer(signed(&op), good.clone()), Error::<Test>::NotApprovedOperator);
+		assert_noop!(
+			Market::set_offer(signed(&op), good.clone()),
+			Error::<Test>::NotApprovedOperator
+		);
 		set_standing(&op, OperatorStanding::Approved);
 		assert_noop!(
 			Market::set_offer(signed(&op), terms("", PriceUnit::Request, 5)),

@@ -24,10 +24,15 @@ fn expired_listings_leases_and_records_are_pruned_within_the_budget() {
 		assert_eq!(Expiring::<Test>::iter_prefix(e).count(), 0);
 		// The records of epoch `e` (Alice's and Charlie's) went with the remaining budget.
 		assert_eq!(EpochLeasesOf::<Test>::iter_prefix(e).count(), 0);
-		assert!(Listings::<Test>::iter().next().is_none() && Leases::<Test>::iter().next().is_none());
+		assert!(
+			Listings::<Test>::iter().next().is_none() && Leases::<Test>::iter().next().is_none()
+		);
 		assert!(AccountLeases::<Test>::iter().next().is_none());
 		assert_eq!(
-			market_events().iter().filter(|event| matches!(event, Event::LeaseExpired { .. })).count(),
+			market_events()
+				.iter()
+				.filter(|event| matches!(event, Event::LeaseExpired { .. }))
+				.count(),
 			4
 		);
 		next_block();
@@ -41,7 +46,11 @@ fn pruning_waits_for_the_clock_and_starts_where_the_market_started() {
 		// The first block saw epoch START_EPOCH: nothing before it is looked at.
 		assert_eq!(NextToPrune::<Test>::get(), Some(START_EPOCH - 1));
 		next_block();
-		assert_eq!(NextToPrune::<Test>::get(), Some(START_EPOCH - 1), "its successor is redeemable");
+		assert_eq!(
+			NextToPrune::<Test>::get(),
+			Some(START_EPOCH - 1),
+			"its successor is redeemable"
+		);
 		next_epochs(1);
 		assert_eq!(NextToPrune::<Test>::get(), Some(START_EPOCH));
 		Epoch::set(None);

@@ -6,11 +6,20 @@ use super::*;
 fn offers_are_listed_for_a_model_cheapest_first_with_the_operators_record() {
 	ExtBuilder.build_and_execute(|| {
 		for (who, price) in [(operator(), 7), (account(10), 3), (account(11), 5)] {
-			<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&who, INITIAL_HASH);
+			<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(
+				&who,
+				INITIAL_HASH,
+			);
 			set_standing(&who, OperatorStanding::Approved);
-			assert_ok!(Market::set_offer(signed(&who), terms("llama", PriceUnit::MillionInputTokens, price)));
+			assert_ok!(Market::set_offer(
+				signed(&who),
+				terms("llama", PriceUnit::MillionInputTokens, price)
+			));
 		}
-		assert_ok!(Market::set_offer(signed(&operator()), terms("qwen", PriceUnit::MillionInputTokens, 1)));
+		assert_ok!(Market::set_offer(
+			signed(&operator()),
+			terms("qwen", PriceUnit::MillionInputTokens, 1)
+		));
 		let llama = Market::offers(Some(b"llama".to_vec()));
 		assert_eq!(llama.iter().map(|offer| offer.price).collect::<Vec<_>>(), vec![3, 5, 7]);
 		assert_eq!(llama[0].operator, account(10));
