@@ -152,6 +152,16 @@ pub struct OperatorRecord {
 pub trait OperatorRecords<AccountId> {
 	/// `operator`'s record; `None` if it is not a registered operator.
 	fn record(operator: &AccountId) -> Option<OperatorRecord>;
+	/// Whether `operator` is approved with a non-zero capacity (a zero capacity suspends it):
+	/// what [`OperatorRecord`] says, without reading its window.
+	fn is_approved(operator: &AccountId) -> bool;
+}
+
+impl OperatorRecord {
+	/// Approved with a non-zero capacity.
+	pub fn is_approved(&self) -> bool {
+		self.standing == OperatorStanding::Approved && self.capacity_per_epoch > 0
+	}
 }
 
 #[cfg(test)]

@@ -170,13 +170,14 @@ async fn current_epoch(ctx: &mut Ctx) -> Result<u32, Error> {
 }
 
 async fn open_listing(ctx: &mut Ctx, id: u64) -> Result<Listing<AccountId32>, Error> {
-	let chain = ctx.chain().await?;
-	chain
-		.call(runtime::runtime_apis().market_api().lease_book(None, None))
-		.await?
-		.into_iter()
-		.find(|view| view.id == id)
-		.map(|view| view.listing)
+	let at = ctx.chain().await?.at_best().await?;
+	at.storage()
+		.try_fetch(runtime::storage().market().listings(), (id,))
+		.await
+		.map_err(|e| Error::Failed(format!("Market.Listings: {e}")))?
+		.map(|value| value.decode())
+		.transpose()
+		.map_err(|e| Error::Failed(format!("Market.Listings: {e}")))?
 		.ok_or_else(|| Error::Input(format!("no open listing {id} (see `market leases`)")))
 }
 

@@ -107,4 +107,10 @@ impl<T: Config> OperatorRecords<T::AccountId> for Pallet<T> {
 			window: window.end().saturating_sub(*window.start()).saturating_add(1),
 		})
 	}
+
+	fn is_approved(operator: &T::AccountId) -> bool {
+		Operators::<T>::get(operator).is_some_and(|info| {
+			matches!(info.status, OperatorStatus::Approved { capacity_per_epoch, .. } if capacity_per_epoch > 0)
+		})
+	}
 }

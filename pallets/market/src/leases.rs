@@ -26,7 +26,37 @@ fn epoch_count(range: &RangeInclusive<EpochIndex>) -> u32 {
 	}
 }
 
+/// What taking `credits_per_epoch` of a listing in epoch `current` moves and costs.
+pub(crate) struct TakeTerms {
+	/// The lease's epochs: the listing's, from `current` on.
+	pub epochs: RangeInclusive<EpochIndex>,
+	/// Credits in the first of them (pro rata to the time left if it is `current`).
+	pub first_credits: Balance,
+	/// The price of all the lease's credits.
+	pub paid: Balance,
+}
+
 impl<T: Config> Pallet<T> {
+	/// The epochs, first-epoch credits and price of a take of `credits_per_epoch` now. Taken
+	/// during its first epoch, a lease counts in it pro rata to the time left, as a new stake
+	/// does; the rest of that epoch's listed credits go back to the lister.
+	pub(crate) fn take_terms(
+		listing: &Listing<T::AccountId>,
+		credits_per_epoch: Balance,
+		current: EpochIndex,
+	) -> Option<TakeTerms> {
+		let epochs = listing.first.max(current)..=listing.last;
+		let first_credits = if *epochs.start() == current {
+			T::Credits::counts_now(credits_per_epoch).min(credits_per_epoch)
+		} else {
+			credits_per_epoch
+		};
+		let later = Balance::from(epoch_count(&epochs).saturating_sub(1));
+		let credits = later.checked_mul(credits_per_epoch)?.checked_add(first_credits)?;
+		let paid = Self::price_of(credits, listing.price_per_credit)?;
+		Some(TakeTerms { epochs, first_credits, paid })
+	}
+
 	pub(crate) fn current_epoch() -> Result<EpochIndex, DispatchError> {
 		T::Credits::current_epoch().ok_or_else(|| Error::<T>::NoEpoch.into())
 	}
@@ -35,15 +65,6 @@ impl<T: Config> Pallet<T> {
 	/// paid less than its price).
 	pub(crate) fn price_of(credits: Balance, price_per_credit: Balance) -> Option<Balance> {
 		multiply_by_rational_with_rounding(credits, price_per_credit, CREDIT, Rounding::Up)
-	}
-
-	/// What `credits_per_epoch` over `epochs` epochs costs.
-	pub(crate) fn lease_price(
-		credits_per_epoch: Balance,
-		epochs: u32,
-		price_per_credit: Balance,
-	) -> Option<Balance> {
-		Self::price_of(credits_per_epoch.checked_mul(Balance::from(epochs))?, price_per_credit)
 	}
 
 	/// Credits of `who`'s own allowance in `epoch` that it may still commit: not used and not
@@ -112,7 +133,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(first >= current && first <= last, Error::<T>::BadEpochRange);
 		let max_epochs = T::MaxLeaseEpochs::get();
 		ensure!(last.saturating_sub(current) < max_epochs, Error::<T>::TooFarAhead);
-		Self::lease_price(credits_per_epoch, epoch_count(&epochs), price_per_credit)
+		// Whatever part of it is taken, its price must be computable.
+		Balance::from(epoch_count(&epochs))
+			.checked_mul(credits_per_epoch)
+			.and_then(|credits| Self::price_of(credits, price_per_credit))
 			.ok_or(Error::<T>::Overflow)?;
 		for epoch in epochs.clone() {
 			ensure!(
@@ -163,21 +187,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(&listing.lister != beneficiary, Error::<T>::SelfLease);
 		ensure!(credits_per_epoch <= listing.credits_per_epoch, Error::<T>::MoreThanListed);
 		ensure!(listing.price_per_credit <= max_price_per_credit, Error::<T>::PriceAboveLimit);
-		let epochs = listing.first.max(current)..=listing.last;
+		let TakeTerms { epochs, first_credits, paid } =
+			Self::take_terms(&listing, credits_per_epoch, current).ok_or(Error::<T>::Overflow)?;
 		let count = epoch_count(&epochs);
-		// Taken during its first epoch, a lease counts in it pro rata to the time left, as a new
-		// stake does; the rest of that epoch's listed credits go back to the lister.
-		let first_credits = if *epochs.start() == current {
-			T::Credits::counts_now(credits_per_epoch).min(credits_per_epoch)
-		} else {
-			credits_per_epoch
-		};
-		let lease_credits = Balance::from(count.saturating_sub(1))
-			.checked_mul(credits_per_epoch)
-			.and_then(|later| later.checked_add(first_credits))
-			.ok_or(Error::<T>::Overflow)?;
-		let paid =
-			Self::price_of(lease_credits, listing.price_per_credit).ok_or(Error::<T>::Overflow)?;
 		asset::pay_lease::<T>(taker, &listing.lister, paid, listing.pay_in)?;
 		let first = *epochs.start();
 		for epoch in epochs.clone() {

@@ -1,23 +1,15 @@
 //! Operator offers: what an approved operator's inference costs, for which model, and where.
 
 use crate::{asset, pallet::*, weights::WeightInfo, PriceUnit};
-use diem_primitives::market::{OperatorRecords, OperatorStanding};
+use diem_primitives::market::OperatorRecords;
 use polkadot_sdk::{
 	frame_support::{dispatch::DispatchResultWithPostInfo, ensure, traits::Get, BoundedVec},
 	sp_runtime::{traits::Zero, DispatchResult},
 };
 
 impl<T: Config> Pallet<T> {
-	/// Whether `who` is an operator governance has approved with a capacity (a zero capacity
-	/// suspends it).
-	pub(crate) fn is_approved(who: &T::AccountId) -> bool {
-		T::Operators::record(who).is_some_and(|record| {
-			record.standing == OperatorStanding::Approved && record.capacity_per_epoch > 0
-		})
-	}
-
 	pub(crate) fn do_set_offer(who: &T::AccountId, terms: OfferTermsOf<T>) -> DispatchResult {
-		ensure!(Self::is_approved(who), Error::<T>::NotApprovedOperator);
+		ensure!(T::Operators::is_approved(who), Error::<T>::NotApprovedOperator);
 		ensure!(!terms.model.is_empty(), Error::<T>::BadModel);
 		ensure!(!terms.endpoint.is_empty(), Error::<T>::BadEndpoint);
 		ensure!(!terms.price.is_zero(), Error::<T>::ZeroAmount);
@@ -74,7 +66,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_clear_offers(operator: &T::AccountId) -> DispatchResultWithPostInfo {
-		ensure!(!Self::is_approved(operator), Error::<T>::OperatorStillApproved);
+		ensure!(!T::Operators::is_approved(operator), Error::<T>::OperatorStillApproved);
 		let offers = Offers::<T>::take(operator);
 		ensure!(!offers.is_empty(), Error::<T>::NoOffers);
 		let deposit = offers.iter().fold(0u128, |sum, offer| sum.saturating_add(offer.deposit));

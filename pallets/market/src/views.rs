@@ -15,10 +15,7 @@ impl<T: Config> Pallet<T> {
 	pub fn offers(model: Option<Vec<u8>>) -> Vec<OfferView<T::AccountId>> {
 		let mut views: Vec<_> = Offers::<T>::iter()
 			.filter_map(|(operator, offers)| {
-				if !Self::is_approved(&operator) {
-					return None;
-				}
-				let record = T::Operators::record(&operator)?;
+				let record = T::Operators::record(&operator).filter(|r| r.is_approved())?;
 				Some((operator, offers, record))
 			})
 			.flat_map(|(operator, offers, record)| {
@@ -50,11 +47,9 @@ impl<T: Config> Pallet<T> {
 			.filter(|(_, listing)| first.is_none_or(|first| listing.last >= first))
 			.filter(|(_, listing)| last.is_none_or(|last| listing.first <= last))
 			.map(|(id, listing)| {
-				let from = listing.first.max(current);
-				let epochs = listing.last.saturating_sub(from).saturating_add(1);
-				let price_now =
-					Self::lease_price(listing.credits_per_epoch, epochs, listing.price_per_credit)
-						.unwrap_or(u128::MAX);
+				// What `take_lease` would charge now, the first epoch pro rata included.
+				let price_now = Self::take_terms(&listing, listing.credits_per_epoch, current)
+					.map_or(u128::MAX, |terms| terms.paid);
 				ListingView { id, listing, price_now }
 			})
 			.collect();

@@ -58,7 +58,12 @@ fn an_operators_record_shows_its_standing_capacity_and_recent_epochs() {
 		assert_eq!(Credits::record(&operator()), None);
 		Credits::register_operator(signed(&operator()), b"op".to_vec(), redeem_key()).unwrap();
 		assert_eq!(Credits::record(&operator()).unwrap().standing, OperatorStanding::Pending);
+		assert!(!Credits::is_approved(&operator()));
+		Credits::approve_operator(RuntimeOrigin::root(), operator(), 0).unwrap();
+		assert!(!Credits::is_approved(&operator()), "a zero capacity suspends it");
+		assert!(!Credits::record(&operator()).unwrap().is_approved());
 		Credits::approve_operator(RuntimeOrigin::root(), operator(), 50 * UNIT).unwrap();
+		assert!(Credits::is_approved(&operator()));
 		alice_staked_for_a_full_epoch(10 * UNIT);
 		let e = current_epoch();
 		assert_ok!(redeem(vec![voucher(&sr("Alice"), None, e, 3 * UNIT)]));

@@ -135,6 +135,9 @@ impl OperatorRecords<AccountId> for MockCredits {
 			window: 4,
 		})
 	}
+	fn is_approved(operator: &AccountId) -> bool {
+		Self::record(operator).is_some_and(|record| record.is_approved())
+	}
 }
 
 pub const START_EPOCH: EpochIndex = 100;

@@ -44,6 +44,10 @@ fn the_book_and_an_accounts_leases_show_what_is_open_and_taken() {
 		assert_eq!(book.iter().map(|view| view.id).collect::<Vec<_>>(), vec![cheap, dear]);
 		// 2 credits × 2 epochs × 5 units per credit.
 		assert_eq!(book[1].price_now, 20);
+		// With half of this epoch left, taking it now moves 1 + 2 credits: what it costs.
+		PercentLeft::set(50);
+		assert_eq!(Market::lease_book(None, None)[1].price_now, 15);
+		PercentLeft::set(100);
 		assert_eq!(Market::lease_book(Some(e + 2), None).len(), 1);
 		assert_eq!(Market::lease_book(None, Some(e + 1)).len(), 1);
 		assert_ok!(Market::take_lease(signed(&charlie()), dear, CREDIT, charlie(), 5));
