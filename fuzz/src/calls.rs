@@ -251,7 +251,7 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 			// Around the dev chain's minute: a few slots to a few hours, and out of bounds.
 			length: u64::from(input.byte()?).saturating_mul(6_000),
 		})),
-		38 => sudo(RuntimeCall::ComputeStaking(Staking::set_params {
+		38 => sudo(RuntimeCall::ComputeStaking(Staking::schedule_params_change {
 			params: pallet_compute_staking::StakingParams {
 				emission_per_block: input.amount()?,
 				locked_yield_share: Perbill::from_percent(u32::from(input.byte()?)),

@@ -179,7 +179,10 @@ const CLIENT_METADATA_VERSION: u32 = 16;
 /// the runtime compiled into this binary (its types and docs are the wasm runtime's: both are
 /// built from the same crate).
 fn export_metadata(cmd: &crate::cli::ExportMetadataCmd) -> sc_cli::Result<()> {
-	let metadata = diem_runtime::Runtime::metadata_at_version(CLIENT_METADATA_VERSION)
+	// Some constants are read from storage (the referendum tracks follow their chain's
+	// `Origins.FastTracks`): exported from an empty state, they are the standard ones.
+	let metadata = polkadot_sdk::sp_io::TestExternalities::default()
+		.execute_with(|| diem_runtime::Runtime::metadata_at_version(CLIENT_METADATA_VERSION))
 		.ok_or_else(|| format!("the runtime has no V{CLIENT_METADATA_VERSION} metadata"))?;
 	let bytes: &[u8] = &metadata;
 	let path = cmd.path.display();

@@ -1,14 +1,15 @@
 //! Genesis presets: the initial state of the chains the node ships chain specs for.
 //!
-//! - `development` (`diem-node --dev`): Alice is the only validator and the sudo key; the
+//! - `development` (`diem-node --dev`): Alice is the only validator and the sudo key (beside
+//!   referenda on fast tracks; Alice, Bob and Charlie form the technical committee); the
 //!   well-known dev accounts (Alice..Ferdie and their `//stash` accounts) hold HASH, and
 //!   Alice..Ferdie stake part of it with a one-minute unbonding period. DIEM minting is open and
 //!   Alice holds the protocol position (1,000 DIEM minted on the curve against her stake), a
 //!   quarter of which she puts into the HASH/DIEM pool of the DEX at the curve's price (250 DIEM
 //!   and 22,500 HASH), so a new user can swap at once. Credit epochs last one minute.
 //! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate in one-minute sessions;
-//!   same accounts, stakes, protocol position and pool, seven-day unbonding, minting closed
-//!   until governance opens it.
+//!   same accounts, stakes, protocol position, pool and committee, fast tracks, seven-day
+//!   unbonding, minting closed until governance opens it.
 //!
 //! Every genesis creates DIEM in `Assets` (asset [`diem::ASSET_ID`], sufficient, keyless owner,
 //! metadata `DIEM`/`DIEM`/12) before the protocol mints.
@@ -18,8 +19,8 @@
 
 use crate::{
 	configs::assets::DiemOwner, AccountId, AssetsConfig, BalancesConfig, BlockNumber,
-	ComputeStakingConfig, DiemConfig, InferenceCreditsConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, ValidatorSetConfig,
+	ComputeStakingConfig, DiemConfig, InferenceCreditsConfig, OriginsConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, TechnicalMembershipConfig, ValidatorSetConfig,
 };
 use alloc::{string::String, vec, vec::Vec};
 use diem_primitives::{
@@ -29,7 +30,7 @@ use diem_primitives::{
 };
 use pallet_compute_staking::StakingParams;
 use polkadot_sdk::{
-	frame_support::build_struct_json_patch,
+	frame_support::{build_struct_json_patch, BoundedVec},
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_consensus_grandpa::AuthorityId as GrandpaId,
 	sp_genesis_builder::{self, PresetId},
@@ -81,6 +82,23 @@ pub fn staking_params(unbonding_period: BlockNumber) -> StakingParams<crate::Bal
 	}
 }
 
+/// The governance side of a genesis: the sudo key (`None`: no sudo, everything goes through
+/// referenda), the technical committee's members, and whether the referendum tracks run on
+/// their fast development timing.
+pub struct GovernanceGenesis {
+	pub sudo: Option<AccountId>,
+	pub committee: Vec<AccountId>,
+	pub fast_tracks: bool,
+}
+
+/// The technical committee of the dev and test presets: Alice, Bob and Charlie.
+fn dev_committee() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.into_iter()
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
 /// A genesis validator: its account (the validator id) and its session keys.
 pub struct GenesisValidator {
 	pub account: AccountId,
@@ -105,15 +123,16 @@ pub const LOCAL_SESSION_LENGTH: BlockNumber = MINUTES;
 
 /// Builds a genesis patch: `validators` author and finalize (sessions of `session_length`
 /// blocks, `None` for the runtime's default), `endowed` accounts start with
-/// `endowment` HASH each, `root` holds the sudo key, `stakers` stake at genesis under `staking`,
-/// and `diem` opens minting (or not) and mints the protocol positions against that stake.
+/// `endowment` HASH each, `governance` names the sudo key and the committee, `stakers` stake at
+/// genesis under `staking`, and `diem` opens minting (or not) and mints the protocol positions
+/// against that stake.
 #[allow(clippy::too_many_arguments)]
 pub fn genesis_patch(
 	validators: Vec<GenesisValidator>,
 	session_length: Option<BlockNumber>,
 	endowed: Vec<AccountId>,
 	endowment: crate::Balance,
-	root: AccountId,
+	governance: GovernanceGenesis,
 	staking: StakingParams<crate::Balance, BlockNumber>,
 	stakers: Vec<(AccountId, crate::Balance)>,
 	diem: DiemGenesis,
@@ -138,7 +157,12 @@ pub fn genesis_patch(
 				})
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: governance.sudo },
+		// The committee is set through its membership pallet, which passes it on.
+		technical_membership: TechnicalMembershipConfig {
+			members: BoundedVec::truncate_from(governance.committee),
+		},
+		origins: OriginsConfig { fast_tracks: governance.fast_tracks },
 		compute_staking: ComputeStakingConfig { params: Some(staking), stakers },
 		assets: AssetsConfig {
 			assets: vec![(diem::ASSET_ID, DiemOwner::get(), true, diem::EXISTENTIAL_DEPOSIT)],
@@ -182,7 +206,12 @@ fn development() -> Value {
 		None,
 		dev_accounts(),
 		DEV_ENDOWMENT,
-		Sr25519Keyring::Alice.to_account_id(),
+		// Sudo for developers, beside referenda on tracks of a few blocks.
+		GovernanceGenesis {
+			sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+			committee: dev_committee(),
+			fast_tracks: true,
+		},
 		// One-minute unbonding, so the whole staking cycle can be tried in a dev session.
 		staking_params(MINUTES),
 		dev_stakers(),
@@ -205,7 +234,13 @@ fn local_testnet() -> Value {
 		Some(LOCAL_SESSION_LENGTH),
 		dev_accounts(),
 		DEV_ENDOWMENT,
-		Sr25519Keyring::Alice.to_account_id(),
+		// Sudo until the runtime-upgrade test passes its upgrade by referendum; fast tracks so
+		// a test network's referenda pass within minutes.
+		GovernanceGenesis {
+			sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+			committee: dev_committee(),
+			fast_tracks: true,
+		},
 		// The production figure: seven days.
 		staking_params(7 * DAYS),
 		dev_stakers(),

@@ -191,7 +191,40 @@ fn hash_hold_on_record(
 			ensure!(!offers.is_empty(), "an offer deposit without offers");
 			Ok(offers.iter().fold(0, |sum: Balance, offer| sum.saturating_add(offer.deposit)))
 		}
+		RuntimeHoldReason::Preimage(polkadot_sdk::pallet_preimage::HoldReason::Preimage) => {
+			let held = preimage_deposits_of(who);
+			ensure!(held > 0, "a preimage deposit without a preimage");
+			Ok(held)
+		}
+		// Safe mode and committee motions take no deposits here (only governance enters safe
+		// mode; the committee's motions are free).
+		RuntimeHoldReason::SafeMode(_) => Err("a safe-mode deposit"),
+		RuntimeHoldReason::TechnicalCommittee(_) => Err("a committee motion deposit"),
 	}
+}
+
+/// The deposits of the preimages `who` noted: the preimage pallet's price of each one's size.
+fn preimage_deposits_of(who: &AccountId) -> Balance {
+	use crate::configs::governance::{PreimageBaseDeposit, PreimageByteDeposit};
+	use polkadot_sdk::{
+		frame_support::traits::{Footprint, LinearStoragePrice},
+		pallet_preimage::{self, RequestStatus},
+		sp_runtime::traits::Convert,
+	};
+	type Price = LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>;
+	pallet_preimage::RequestStatusFor::<Runtime>::iter_values()
+		.filter_map(|status| match status {
+			RequestStatus::Unrequested { ticket: (owner, _), len } => Some((owner, Some(len))),
+			RequestStatus::Requested { maybe_ticket: Some((owner, _)), maybe_len, .. } => {
+				Some((owner, maybe_len))
+			}
+			RequestStatus::Requested { maybe_ticket: None, .. } => None,
+		})
+		.filter(|(owner, _)| owner == who)
+		.fold(0, |sum: Balance, (_, len)| {
+			let size = usize::try_from(len.unwrap_or(0)).unwrap_or(usize::MAX);
+			sum.saturating_add(Price::convert(Footprint::from_parts(1, size)))
+		})
 }
 
 /// What the records say `who` has held in DIEM for `reason`.
@@ -209,6 +242,9 @@ fn diem_hold_on_record(
 		RuntimeHoldReason::ComputeStaking(_)
 		| RuntimeHoldReason::Session(_)
 		| RuntimeHoldReason::Market(_)
+		| RuntimeHoldReason::Preimage(_)
+		| RuntimeHoldReason::SafeMode(_)
+		| RuntimeHoldReason::TechnicalCommittee(_)
 		| RuntimeHoldReason::InferenceCredits(Credits::SpenderDeposit | Credits::OperatorBond) => {
 			Err("a HASH hold reason on DIEM")
 		}

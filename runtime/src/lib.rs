@@ -11,8 +11,11 @@
 //!   through `AssetsHolder`; `AssetConversion` is the DEX (HASH/asset pools, LP tokens in
 //!   `PoolAssets`); `TransactionPayment` charges fees in HASH and `AssetTxPayment` lets a
 //!   transaction pay them in an asset, swapped to HASH through its pool;
-//! - **accounts and governance**: `Sudo` (Root on dev and test networks), `Utility`, `Proxy`,
-//!   `Multisig`;
+//! - **accounts**: `Sudo` (Root on dev and test networks), `Utility`, `Proxy`, `Multisig`;
+//! - **governance** ([`governance`]): `Referenda` with `ConvictionVoting` on HASH, on the tracks
+//!   of [`governance::tracks`] whose origins `Origins` declares; `Scheduler` and `Preimage`;
+//!   the `TechnicalCommittee` (with `TechnicalMembership`) that whitelists calls for the fast
+//!   track (`Whitelist`) and pulls the brakes, `SafeMode` and `TxPause`;
 //! - **DIEM**: `ComputeStaking` (HASH staking, emissions, stake locked behind DIEM), `Diem`
 //!   (mint DIEM on the curve against locked stake, burn to unlock), `DiemLedger` (payments with
 //!   a memo and batch payments, in HASH or an asset) and `InferenceCredits` (DIEM staked for
@@ -43,6 +46,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
 #[cfg(feature = "std")]
 pub mod invariants;
 pub mod migrations;
@@ -56,9 +60,11 @@ use alloc::{borrow::Cow, vec::Vec};
 use polkadot_sdk::{
 	frame_executive, frame_metadata_hash_extension, frame_support, frame_system,
 	pallet_asset_conversion, pallet_asset_conversion_tx_payment, pallet_assets,
-	pallet_assets_holder, pallet_aura, pallet_authorship, pallet_balances, pallet_grandpa,
-	pallet_multisig, pallet_offences, pallet_proxy, pallet_session, pallet_sudo, pallet_timestamp,
-	pallet_transaction_payment, pallet_utility,
+	pallet_assets_holder, pallet_aura, pallet_authorship, pallet_balances, pallet_collective,
+	pallet_conviction_voting, pallet_grandpa, pallet_membership, pallet_multisig, pallet_offences,
+	pallet_preimage, pallet_proxy, pallet_referenda, pallet_safe_mode, pallet_scheduler,
+	pallet_session, pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_tx_pause,
+	pallet_utility, pallet_whitelist,
 	sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256},
 	sp_version::{self, RuntimeVersion},
 };
@@ -95,10 +101,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -111,10 +117,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 112,
+	spec_version: 113,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -231,4 +237,26 @@ mod runtime {
 	pub type InferenceCredits = pallet_inference_credits;
 	#[runtime::pallet_index(34)]
 	pub type Market = pallet_market;
+
+	// Governance by HASH holders: 40..=49.
+	#[runtime::pallet_index(40)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(41)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(42)]
+	pub type Referenda = pallet_referenda;
+	#[runtime::pallet_index(43)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+	#[runtime::pallet_index(44)]
+	pub type Origins = governance::origins;
+	#[runtime::pallet_index(45)]
+	pub type Whitelist = pallet_whitelist;
+	#[runtime::pallet_index(46)]
+	pub type TechnicalCommittee = pallet_collective<Instance1>;
+	#[runtime::pallet_index(47)]
+	pub type TechnicalMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(48)]
+	pub type SafeMode = pallet_safe_mode;
+	#[runtime::pallet_index(49)]
+	pub type TxPause = pallet_tx_pause;
 }

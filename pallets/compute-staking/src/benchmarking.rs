@@ -143,13 +143,44 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn set_params() -> Result<(), BenchmarkError> {
+	fn schedule_params_change() -> Result<(), BenchmarkError> {
 		configure::<T>();
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let params = Params::<T>::get().ok_or(BenchmarkError::Stop("configured above"))?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, params);
+		assert!(PendingParams::<T>::get().is_some());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_params_change() -> Result<(), BenchmarkError> {
+		configure::<T>();
+		let params = Params::<T>::get().ok_or(BenchmarkError::Stop("configured above"))?;
+		assert!(Pallet::<T>::do_schedule_params_change(params).is_ok());
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin);
+		assert!(PendingParams::<T>::get().is_none());
+		Ok(())
+	}
+
+	/// What `on_initialize` adds in the block a scheduled change applies (its validation
+	/// reads the issuance, then the parameters are written and the change removed).
+	#[benchmark]
+	fn apply_params_change() -> Result<(), BenchmarkError> {
+		configure::<T>();
+		let params = Params::<T>::get().ok_or(BenchmarkError::Stop("configured above"))?;
+		let changed = StakingParams { min_stake: T::MinStakeUpperBound::get(), ..params };
+		assert!(Pallet::<T>::do_schedule_params_change(changed).is_ok());
+		let due = PendingParams::<T>::get().ok_or(BenchmarkError::Stop("scheduled above"))?;
+		#[block]
+		{
+			assert!(Pallet::<T>::apply_due_params_change(due.effective_at));
+		}
+		assert_eq!(Params::<T>::get(), Some(changed));
 		Ok(())
 	}
 

@@ -11,12 +11,12 @@ use frame_support::{
 	traits::{tokens::Precision, DefensiveSaturating},
 };
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{One, Saturating, Zero},
 	ArithmeticError, PerThing, Perbill,
 };
 
 impl<T: Config> Pallet<T> {
-	/// Validates parameters for `set_params` and genesis.
+	/// Validates parameters for `schedule_params_change`, when they apply, and at genesis.
 	pub(crate) fn validate_params(params: &ParamsOf<T>) -> DispatchResult {
 		ensure!(!params.unbonding_period.is_zero(), Error::<T>::ZeroUnbondingPeriod);
 		ensure!(!params.min_stake.is_zero(), Error::<T>::ZeroMinimumStake);
@@ -39,6 +39,42 @@ impl<T: Config> Pallet<T> {
 		let cap = T::MaxYearlyInflation::get().mul_floor(asset::total_issuance::<T>());
 		ensure!(yearly <= cap, Error::<T>::EmissionTooHigh);
 		Ok(())
+	}
+
+	pub(crate) fn do_schedule_params_change(params: ParamsOf<T>) -> DispatchResult {
+		ensure!(PendingParams::<T>::get().is_none(), Error::<T>::ParamsChangeAlreadyScheduled);
+		Self::validate_params(&params)?;
+		let delay = T::ParamsChangeDelay::get().max(One::one());
+		let effective_at = frame_system::Pallet::<T>::block_number().saturating_add(delay);
+		PendingParams::<T>::put(PendingParamsChange { params, effective_at });
+		Self::deposit_event(Event::ParamsChangeScheduled { params, effective_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel_params_change() -> DispatchResult {
+		let change = PendingParams::<T>::take().ok_or(Error::<T>::NoParamsChangeScheduled)?;
+		Self::deposit_event(Event::ParamsChangeCancelled { params: change.params });
+		Ok(())
+	}
+
+	/// Applies the scheduled change if block `now` is its block; returns whether one was due.
+	/// It is validated again first: the inflation bound depends on the issuance, which moved
+	/// during the delay; a change that no longer passes is dropped, not applied.
+	pub(crate) fn apply_due_params_change(
+		now: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> bool {
+		let Some(change) = PendingParams::<T>::get() else { return false };
+		if now < change.effective_at {
+			return false;
+		}
+		PendingParams::<T>::kill();
+		if Self::validate_params(&change.params).is_ok() {
+			Params::<T>::put(change.params);
+			Self::deposit_event(Event::ParamsChanged { params: change.params });
+		} else {
+			Self::deposit_event(Event::ParamsChangeCancelled { params: change.params });
+		}
+		true
 	}
 
 	/// Mints this block's emission and advances the reward accumulators. O(1).
@@ -420,6 +456,13 @@ impl<T: Config> Pallet<T> {
 			asset::balance::<T>(&Self::pot_account()).saturating_sub(asset::minimum_balance::<T>());
 		ensure!(pot >= retained, "reward pot holds less than emission - pool - paid");
 		ensure!(retained >= owed, "retained emission cannot cover pending rewards");
+		if let Some(change) = PendingParams::<T>::get() {
+			// A change is applied when its block initializes, so a pending one lies ahead.
+			ensure!(
+				change.effective_at > frame_system::Pallet::<T>::block_number(),
+				"a scheduled parameter change is overdue"
+			);
+		}
 		Ok(())
 	}
 }

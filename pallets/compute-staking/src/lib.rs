@@ -40,7 +40,8 @@
 //! | `claim_rewards()` | staker | pay pending rewards to free balance |
 //! | `set_auto_compound(enabled)` | staker | switch auto-compounding |
 //! | `compound(who)` | anyone | restake `who`'s rewards (only if `who` enabled auto-compound) |
-//! | `set_params(params)` | governance | change emission, locked share, unbonding period, minimum |
+//! | `schedule_params_change(params)` | governance | new emission, locked share, unbonding period, minimum after `ParamsChangeDelay` blocks |
+//! | `cancel_params_change()` | governance | drop the scheduled change |
 //!
 //! ## Parameters
 //!
@@ -48,8 +49,13 @@
 //! year of it is at most `MaxYearlyInflation` of the current total issuance),
 //! `locked_yield_share`, `unbonding_period` (within `MinUnbondingPeriod..=MaxUnbondingPeriod`, so
 //! no change can lock stake forever), `min_stake` (within
-//! `MinStakeLowerBound..=MinStakeUpperBound`). A change applies from the next block's emission;
-//! rewards accrued before it are settled at the old rate.
+//! `MinStakeLowerBound..=MinStakeUpperBound`). A change is announced first
+//! (`ParamsChangeScheduled`, readable in [`PendingParams`]) and applies when block
+//! `effective_at` initializes, `ParamsChangeDelay` blocks later, so stakers see it coming for the
+//! whole delay and can unstake under the old unbonding period. It is validated again when it
+//! applies (the inflation bound depends on the issuance then) and dropped with
+//! `ParamsChangeCancelled` if it no longer passes. Rewards accrued before it are settled at the
+//! old rate.
 //!
 //! ## Invariants (checked by `try_state`)
 //!
@@ -105,6 +111,7 @@ pub mod pallet {
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
 	pub type ParamsOf<T> = StakingParams<Balance, BlockNumberFor<T>>;
+	pub type PendingParamsOf<T> = PendingParamsChange<Balance, BlockNumberFor<T>>;
 	pub type LedgerOf<T> =
 		StakeLedger<Balance, BlockNumberFor<T>, <T as Config>::MaxUnbondingChunks>;
 
@@ -168,12 +175,21 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinStakeUpperBound: Get<Balance>;
 
+		/// Blocks between a parameter change's announcement and the block that applies it
+		/// (at least one).
+		#[pallet::constant]
+		type ParamsChangeDelay: Get<BlockNumberFor<Self>>;
+
 		type WeightInfo: WeightInfo;
 	}
 
 	/// The staking parameters.
 	#[pallet::storage]
 	pub type Params<T: Config> = StorageValue<_, ParamsOf<T>, OptionQuery>;
+
+	/// A scheduled parameter change, applied when its block initializes.
+	#[pallet::storage]
+	pub type PendingParams<T: Config> = StorageValue<_, PendingParamsOf<T>, OptionQuery>;
 
 	/// Each staker's ledger.
 	#[pallet::storage]
@@ -238,7 +254,12 @@ pub mod pallet {
 		StakeLocked { who: T::AccountId, amount: Balance },
 		/// Locked stake unlocked (DIEM burned).
 		StakeUnlocked { who: T::AccountId, amount: Balance },
-		/// New parameters; they apply from the next block.
+		/// A parameter change will apply when block `effective_at` initializes.
+		ParamsChangeScheduled { params: ParamsOf<T>, effective_at: BlockNumberFor<T> },
+		/// The scheduled parameter change was cancelled (by governance, or because it no longer
+		/// passed validation when its block came).
+		ParamsChangeCancelled { params: ParamsOf<T> },
+		/// New parameters apply from this block's emission on.
 		ParamsChanged { params: ParamsOf<T> },
 	}
 
@@ -280,6 +301,10 @@ pub mod pallet {
 		UnbondingPeriodOutOfBounds,
 		/// The minimum stake is outside `MinStakeLowerBound..=MinStakeUpperBound`.
 		MinimumStakeOutOfBounds,
+		/// A parameter change is already scheduled; cancel it first.
+		ParamsChangeAlreadyScheduled,
+		/// No parameter change is scheduled.
+		NoParamsChangeScheduled,
 	}
 
 	#[pallet::genesis_config]
@@ -317,9 +342,16 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+			// The new parameters govern this block's emission already.
+			let applied = Self::apply_due_params_change(n);
 			Self::accrue_block();
-			T::WeightInfo::on_initialize()
+			let weight = T::WeightInfo::on_initialize();
+			if applied {
+				weight.saturating_add(T::WeightInfo::apply_params_change())
+			} else {
+				weight
+			}
 		}
 
 		fn integrity_test() {
@@ -341,6 +373,10 @@ pub mod pallet {
 			assert!(
 				T::MinStakeLowerBound::get() <= T::MinStakeUpperBound::get(),
 				"MinStakeLowerBound above MinStakeUpperBound"
+			);
+			assert!(
+				!sp_runtime::traits::Zero::is_zero(&T::ParamsChangeDelay::get()),
+				"ParamsChangeDelay must be > 0"
 			);
 		}
 
@@ -410,15 +446,21 @@ pub mod pallet {
 			Self::do_compound(&who)
 		}
 
-		/// Set the staking parameters (governance). They apply from the next block.
+		/// Schedule `params` to replace the staking parameters `ParamsChangeDelay` blocks from
+		/// now (governance). Refused if they are out of bounds or a change is already pending.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::set_params())]
-		pub fn set_params(origin: OriginFor<T>, params: ParamsOf<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::schedule_params_change())]
+		pub fn schedule_params_change(origin: OriginFor<T>, params: ParamsOf<T>) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			Self::validate_params(&params)?;
-			Params::<T>::put(params);
-			Self::deposit_event(Event::ParamsChanged { params });
-			Ok(())
+			Self::do_schedule_params_change(params)
+		}
+
+		/// Cancel the scheduled parameter change (governance).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::cancel_params_change())]
+		pub fn cancel_params_change(origin: OriginFor<T>) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_cancel_params_change()
 		}
 	}
 

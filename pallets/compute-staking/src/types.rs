@@ -39,6 +39,28 @@ pub struct StakingParams<Balance, BlockNumber> {
 	pub min_stake: Balance,
 }
 
+/// A parameter change governance scheduled: it applies when block `effective_at` initializes.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub struct PendingParamsChange<Balance, BlockNumber> {
+	/// The parameters that will apply.
+	pub params: StakingParams<Balance, BlockNumber>,
+	/// The block whose initialization applies them.
+	pub effective_at: BlockNumber,
+}
+
 /// One `unstake` request: `amount` becomes withdrawable at block `end`.
 #[derive(
 	Clone,

@@ -278,8 +278,8 @@ mod benches {
 		let who = funded::<T>("operator", 0);
 		Pallet::<T>::do_register_operator(&who, vec![], account("redeem-key", 0, SEED))
 			.expect("registering");
-		let origin =
-			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::OperatorAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), DIEM);
 		assert!(matches!(
@@ -325,8 +325,8 @@ mod benches {
 		next_epoch::<T>();
 		ensure_pool::<T>();
 		let (operator, _) = approved_operator::<T>();
-		let origin =
-			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::OperatorAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, operator.clone(), 1);
 		assert_eq!(Rewards::<T>::get(epoch::<T>()).slashed, 1);
@@ -340,8 +340,8 @@ mod benches {
 		let e = epoch::<T>();
 		OperatorEpochs::<T>::insert(e, &operator, OperatorEpoch { redeemed: DIEM, voided: false });
 		Rewards::<T>::mutate(e, |r| r.credits = DIEM);
-		let origin =
-			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::OperatorAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, operator.clone(), e);
 		assert_eq!(Rewards::<T>::get(e).voided_credits, DIEM);

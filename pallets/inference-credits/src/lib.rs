@@ -206,8 +206,11 @@ pub mod pallet {
 		/// per epoch. `()` for a chain without a market.
 		type Leases: diem_primitives::market::CreditLeases<Self::AccountId>;
 
-		/// Governance: epoch length, operator approval, slashing, voiding.
+		/// Governance of the credit clock: the epoch length.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Governance of operators: approval (and its capacity), slashing, voiding an epoch.
+		type OperatorAdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The operator reward pool account (HASH), which compute staking mints into.
 		#[pallet::constant]
@@ -648,7 +651,7 @@ pub mod pallet {
 			operator: T::AccountId,
 			#[pallet::compact] capacity_per_epoch: Balance,
 		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
+			T::OperatorAdminOrigin::ensure_origin(origin)?;
 			Self::do_approve_operator(&operator, capacity_per_epoch)
 		}
 
@@ -686,7 +689,7 @@ pub mod pallet {
 			operator: T::AccountId,
 			#[pallet::compact] amount: Balance,
 		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
+			T::OperatorAdminOrigin::ensure_origin(origin)?;
 			Self::do_slash_operator(&operator, amount)
 		}
 
@@ -699,7 +702,7 @@ pub mod pallet {
 			operator: T::AccountId,
 			epoch: EpochIndex,
 		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
+			T::OperatorAdminOrigin::ensure_origin(origin)?;
 			Self::do_void_operator_epoch(&operator, epoch)
 		}
 

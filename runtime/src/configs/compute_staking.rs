@@ -11,7 +11,6 @@ use polkadot_sdk::{
 		traits::{ConstU128, ConstU32},
 		PalletId,
 	},
-	frame_system::EnsureRoot,
 	sp_runtime::{traits::AccountIdConversion, Perbill},
 };
 
@@ -30,8 +29,8 @@ pub const BLOCKS_PER_YEAR: u32 = DAYS * 365;
 impl pallet_compute_staking::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	// Sudo on dev and test networks; governance later.
-	type AdminOrigin = EnsureRoot<AccountId>;
+	// A `diem_admin` referendum (or Root).
+	type AdminOrigin = super::governance::DiemAdminOrigin;
 	type PalletId = StakingPalletId;
 	type RewardPool = OperatorRewardPool;
 	type MaxUnbondingChunks = ConstU32<32>;
@@ -45,6 +44,8 @@ impl pallet_compute_staking::Config for Runtime {
 	// most 1,000 HASH (staking stays open to small holders).
 	type MinStakeLowerBound = ConstU128<{ 10 * hash::MILLI }>;
 	type MinStakeUpperBound = ConstU128<{ 1_000 * hash::UNIT }>;
+	// A day, as for the curve: stakers see a change coming and can unbond under the old terms.
+	type ParamsChangeDelay = ConstU32<DAYS>;
 	// Measured by `scripts/benchmark.sh` (the pallet's `weights.rs`).
 	type WeightInfo = pallet_compute_staking::weights::SubstrateWeight<Runtime>;
 }

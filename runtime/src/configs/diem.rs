@@ -1,8 +1,8 @@
 //! `pallet_diem`: mint DIEM against locked HASH stake on the curve, burn to unlock.
 
-use crate::{AccountId, BlockNumber, ComputeStaking, Runtime};
+use crate::{BlockNumber, ComputeStaking, Runtime};
 use diem_primitives::{curve::CurveParams, time::DAYS};
-use polkadot_sdk::{frame_support::parameter_types, frame_system::EnsureRoot};
+use polkadot_sdk::frame_support::parameter_types;
 
 parameter_types! {
 	/// Venice's curve: R0 = 90 HASH, k = 2, T = 38,000 DIEM, capped at 57,000 DIEM.
@@ -14,8 +14,8 @@ parameter_types! {
 impl pallet_diem::Config for Runtime {
 	type Diem = super::assets::DiemToken;
 	type StakeLocker = ComputeStaking;
-	// Sudo on dev and test networks; governance later.
-	type AdminOrigin = EnsureRoot<AccountId>;
+	// A `diem_admin` referendum (or Root).
+	type AdminOrigin = super::governance::DiemAdminOrigin;
 	type DefaultCurve = DefaultCurve;
 	type CurveChangeDelay = CurveChangeDelay;
 	type Liquidity = super::dex::GenesisDiemPool;

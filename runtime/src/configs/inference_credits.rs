@@ -1,12 +1,9 @@
 //! `pallet_inference_credits`: DIEM staked for a daily allowance, vouchers, operators and their
 //! rewards from the operator reward pool that compute staking fills.
 
-use crate::{AccountId, Balances, ComputeStaking, Runtime, RuntimeHoldReason, Timestamp};
+use crate::{Balances, ComputeStaking, Runtime, RuntimeHoldReason, Timestamp};
 use diem_primitives::{diem, hash, voucher::EpochIndex};
-use polkadot_sdk::{
-	frame_support::{parameter_types, traits::ConstU32},
-	frame_system::EnsureRoot,
-};
+use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
 
 /// Vouchers one `redeem` may carry; the largest batch fits half a block (runtime tests).
 pub const MAX_VOUCHERS_PER_BATCH: u32 = 256;
@@ -42,8 +39,9 @@ impl pallet_inference_credits::Config for Runtime {
 	type UnixTime = Timestamp;
 	// Credit leases are the market's.
 	type Leases = crate::Market;
-	// Sudo on dev and test networks; governance later.
-	type AdminOrigin = EnsureRoot<AccountId>;
+	// The epoch length: a `diem_admin` referendum; operators: an `operator_admin` one (or Root).
+	type AdminOrigin = super::governance::DiemAdminOrigin;
+	type OperatorAdminOrigin = super::governance::OperatorAdminOrigin;
 	type RewardPool = super::compute_staking::OperatorRewardPool;
 	type PoolAccrual = ComputeStaking;
 	type MinCreditStake = MinCreditStake;
@@ -71,8 +69,8 @@ impl pallet_inference_credits::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct CreditsBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_inference_credits::BenchmarkHelper<AccountId> for CreditsBenchmarkHelper {
-	fn fund_diem(who: &AccountId, amount: crate::Balance) {
+impl pallet_inference_credits::BenchmarkHelper<crate::AccountId> for CreditsBenchmarkHelper {
+	fn fund_diem(who: &crate::AccountId, amount: crate::Balance) {
 		use polkadot_sdk::frame_support::traits::fungible::Mutate;
 		let _ = super::assets::DiemToken::mint_into(who, amount);
 	}

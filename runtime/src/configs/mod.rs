@@ -6,6 +6,7 @@ mod balances;
 pub mod compute_staking;
 pub mod dex;
 pub mod diem;
+pub mod governance;
 mod grandpa;
 pub mod inference_credits;
 pub mod ledger;

@@ -11,7 +11,6 @@ use alloc::vec::Vec;
 use diem_primitives::{hash::UNIT, time::HOURS};
 use polkadot_sdk::{
 	frame_support::{parameter_types, traits::ConstU32},
-	frame_system::EnsureRoot,
 	pallet_authorship, pallet_offences, pallet_session,
 	pallet_session::historical as session_historical,
 	sp_runtime::traits::ConvertInto,
@@ -33,7 +32,8 @@ pub const SESSION_HISTORY_DEPTH: SessionIndex = 168;
 pub const DEFAULT_SESSION_LENGTH: BlockNumber = HOURS;
 
 impl pallet_validator_set::Config for Runtime {
-	type AdminOrigin = EnsureRoot<AccountId>;
+	// A `validator_admin` referendum (or Root).
+	type AdminOrigin = super::governance::ValidatorAdminOrigin;
 	type SessionKeys = RegisteredSessionKeys;
 	// The floor for every chain's own minimum (`validatorSet.minimumSetSize` in its spec): the
 	// set is never empty. A dev chain has one validator; a public network should set four or

@@ -87,6 +87,7 @@ impl Config for Test {
 	type MaxUnbondingPeriod = ConstU64<MAX_UNBONDING>;
 	type MinStakeLowerBound = ConstU128<MIN_STAKE_LOWER>;
 	type MinStakeUpperBound = ConstU128<MIN_STAKE_UPPER>;
+	type ParamsChangeDelay = ConstU64<PARAMS_CHANGE_DELAY>;
 	type WeightInfo = ();
 }
 
@@ -95,6 +96,8 @@ pub const MIN_UNBONDING: u64 = 2;
 pub const MAX_UNBONDING: u64 = 1_000;
 pub const MIN_STAKE_LOWER: Balance = 10;
 pub const MIN_STAKE_UPPER: Balance = 10_000;
+/// Blocks between a parameter change's announcement and its effect.
+pub const PARAMS_CHANGE_DELAY: u64 = 5;
 
 /// Stakers 1..=5 start with this much free HASH.
 pub const INITIAL: Balance = 1_000_000;

@@ -108,6 +108,7 @@ impl pallet_compute_staking::Config for Test {
 	type MaxUnbondingPeriod = ConstU64<1_000>;
 	type MinStakeLowerBound = ConstU128<1>;
 	type MinStakeUpperBound = ConstU128<{ 1_000 * hash::UNIT }>;
+	type ParamsChangeDelay = ConstU64<CHANGE_DELAY>;
 	type WeightInfo = ();
 }
 

@@ -152,6 +152,7 @@ impl Config for Test {
 	type UnixTime = Timestamp;
 	type Leases = MockLeases;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type OperatorAdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type RewardPool = PoolAccount;
 	type PoolAccrual = MockPool;
 	type MinCreditStake = ConstU128<MIN_STAKE>;

@@ -1,0 +1,281 @@
+//! Governance by HASH holders, from polkadot-sdk's own pallets:
+//!
+//! - `Referenda` + `ConvictionVoting`: referenda on the tracks of [`crate::governance::tracks`],
+//!   voted with HASH (free or staked: a vote lock overlaps the staking hold) and conviction;
+//! - `Scheduler` enacts what passed after its track's delay; `Preimage` stores the calls;
+//! - `TechnicalCommittee` (`pallet-collective`) with `TechnicalMembership` (`pallet-membership`,
+//!   changed by Root referenda): whitelists calls for the `whitelisted_caller` track
+//!   (`Whitelist`), cancels referenda, enters and extends safe mode and pauses single calls;
+//! - `SafeMode` and `TxPause`: the emergency brakes. In safe mode only governance, the
+//!   committee and system calls go through ([`SafeModeWhitelistedCalls`]), and it always ends
+//!   on its own after the entered or extended duration.
+//!
+//! Every deposit is a hold or a reserve of HASH; slashed referendum deposits are burned (the
+//! total issuance falls by the same amount).
+
+use crate::{
+	configs::RuntimeBlockWeights,
+	governance::origins::{self, WhitelistedCaller},
+	AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Referenda, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, System,
+	TechnicalCommittee,
+};
+use diem_primitives::{
+	hash::{MILLI, UNIT},
+	time::{DAYS, HOURS},
+};
+use polkadot_sdk::{
+	frame_support::{
+		parameter_types,
+		traits::{
+			fungible::HoldConsideration, tokens::currency::ActiveIssuanceOf, ConstU32, Contains,
+			EitherOf, EqualPrivilegeOnly, LinearStoragePrice,
+		},
+		weights::Weight,
+	},
+	frame_system::{EnsureRoot, EnsureSigned, EnsureWithSuccess},
+	pallet_collective, pallet_conviction_voting, pallet_membership, pallet_preimage,
+	pallet_referenda, pallet_safe_mode, pallet_scheduler, pallet_tx_pause, pallet_whitelist,
+	sp_runtime::Perbill,
+};
+
+/// The technical committee's instance of `pallet-collective` (and of `pallet-membership`).
+pub type TechnicalCollective = pallet_collective::Instance1;
+
+/// Two thirds of the technical committee: whitelisting, safe mode, pausing calls.
+pub type TechnicalTwoThirds =
+	pallet_collective::EnsureProportionAtLeast<AccountId, TechnicalCollective, 2, 3>;
+
+/// More than half of the technical committee: cancelling a referendum, lifting a pause.
+pub type TechnicalMajority =
+	pallet_collective::EnsureProportionMoreThan<AccountId, TechnicalCollective, 1, 2>;
+
+/// Root (a `root` referendum, or sudo on `--dev`) or two thirds of the committee.
+pub type RootOrTechnicalTwoThirds = EitherOf<EnsureRoot<AccountId>, TechnicalTwoThirds>;
+
+/// Root or the `diem_admin` track: the curve, minting, staking parameters, the epoch length.
+pub type DiemAdminOrigin = EitherOf<EnsureRoot<AccountId>, origins::DiemAdmin>;
+/// Root or the `operator_admin` track: approving, slashing and voiding operators.
+pub type OperatorAdminOrigin = EitherOf<EnsureRoot<AccountId>, origins::OperatorAdmin>;
+/// Root or the `validator_admin` track: the validator set and the session length.
+pub type ValidatorAdminOrigin = EitherOf<EnsureRoot<AccountId>, origins::ValidatorAdmin>;
+
+impl origins::Config for Runtime {}
+
+parameter_types! {
+	/// Scheduled calls (enacted referenda) may use 80 % of a block.
+	pub MaximumSchedulerWeight: Weight = Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+	/// A noted preimage holds 1 HASH plus 1 milliHASH per byte.
+	pub const PreimageBaseDeposit: Balance = UNIT;
+	pub const PreimageByteDeposit: Balance = MILLI;
+	pub const PreimageHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+	/// Submitting a referendum reserves 10 HASH (its track's decision deposit comes on top).
+	pub const SubmissionDeposit: Balance = 10 * UNIT;
+	/// A referendum that never gathers its decision deposit times out after two weeks.
+	pub const UndecidingTimeout: BlockNumber = 14 * DAYS;
+	/// One conviction's lock lasts a week after the referendum ends (×2 per conviction step),
+	/// longer than any track's enactment delay.
+	pub const VoteLockingPeriod: BlockNumber = 7 * DAYS;
+	/// A committee motion expires after three days.
+	pub const MotionDuration: BlockNumber = 3 * DAYS;
+	pub MaxCommitteeProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	/// A deferred whitelisted dispatch waits at most a week for the committee's whitelisting.
+	pub const DeferredDispatchExpiration: BlockNumber = 7 * DAYS;
+	/// The committee enters safe mode for a day at a time and extends it by half a day.
+	pub const SafeModeEnterDuration: BlockNumber = DAYS;
+	pub const SafeModeExtendDuration: BlockNumber = 12 * HOURS;
+	/// Nobody outside governance enters or extends safe mode (no permissionless deposit).
+	pub const SafeModeDeposit: Option<Balance> = None;
+	pub const SafeModeReleaseDelay: Option<BlockNumber> = None;
+}
+
+impl pallet_scheduler::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = MaximumSchedulerWeight;
+	// Only referenda (through the scheduler's traits) and Root schedule calls.
+	type ScheduleOrigin = EnsureRoot<AccountId>;
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type MaxScheduledPerBlock = ConstU32<50>;
+	// Other pallets' benchmarks fill the agenda of one block.
+	#[cfg(feature = "runtime-benchmarks")]
+	type MaxScheduledPerBlock = ConstU32<512>;
+	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	type OriginPrivilegeCmp = EqualPrivilegeOnly;
+	type Preimages = Preimage;
+	type BlockNumberProvider = System;
+}
+
+impl pallet_preimage::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type ManagerOrigin = EnsureRoot<AccountId>;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		PreimageHoldReason,
+		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+	>;
+}
+
+impl pallet_referenda::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_referenda::weights::SubstrateWeight<Runtime>;
+	type Scheduler = Scheduler;
+	type Currency = Balances;
+	// Anyone may propose on any track; the track's origin decides what the call can reach.
+	type SubmitOrigin = EnsureSigned<AccountId>;
+	type CancelOrigin = EitherOf<EnsureRoot<AccountId>, TechnicalMajority>;
+	type KillOrigin = EnsureRoot<AccountId>;
+	// A killed referendum's deposits are burned.
+	type Slash = ();
+	type Votes = pallet_conviction_voting::VotesOf<Runtime>;
+	type Tally = pallet_conviction_voting::TallyOf<Runtime>;
+	type SubmissionDeposit = SubmissionDeposit;
+	type MaxQueued = ConstU32<100>;
+	type UndecidingTimeout = UndecidingTimeout;
+	type AlarmInterval = ConstU32<1>;
+	type Tracks = crate::governance::tracks::DiemTracks;
+	type Preimages = Preimage;
+	type BlockNumberProvider = System;
+}
+
+impl pallet_conviction_voting::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_conviction_voting::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type Polls = Referenda;
+	// Support is measured against the HASH that is not deactivated.
+	type MaxTurnout = ActiveIssuanceOf<Balances, AccountId>;
+	type MaxVotes = ConstU32<256>;
+	type VoteLockingPeriod = VoteLockingPeriod;
+	type BlockNumberProvider = System;
+	type VotingHooks = ();
+}
+
+impl pallet_whitelist::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WhitelistOrigin = RootOrTechnicalTwoThirds;
+	// A call the committee whitelisted runs as Root once the whitelisted_caller track passes it.
+	type DispatchWhitelistedOrigin = EitherOf<EnsureRoot<AccountId>, WhitelistedCaller>;
+	type Preimages = Preimage;
+	type DeferredDispatchExpiration = DeferredDispatchExpiration;
+	type BlockNumberProvider = System;
+	type WeightInfo = pallet_whitelist::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_collective::Config<TechnicalCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = MotionDuration;
+	type MaxProposals = ConstU32<32>;
+	type MaxMembers = MaxCommitteeMembers;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	// Members change through `TechnicalMembership` (Root referenda); Root may reset them.
+	type SetMembersOrigin = EnsureRoot<AccountId>;
+	type MaxProposalWeight = MaxCommitteeProposalWeight;
+	type DisapproveOrigin = EnsureRoot<AccountId>;
+	type KillOrigin = EnsureRoot<AccountId>;
+	// A few elected members with at most 32 open motions: no deposit.
+	type Consideration = ();
+}
+
+parameter_types! {
+	pub const MaxCommitteeMembers: u32 = 16;
+}
+
+impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = EnsureRoot<AccountId>;
+	type RemoveOrigin = EnsureRoot<AccountId>;
+	type SwapOrigin = EnsureRoot<AccountId>;
+	type ResetOrigin = EnsureRoot<AccountId>;
+	type PrimeOrigin = EnsureRoot<AccountId>;
+	type MembershipInitialized = TechnicalCommittee;
+	type MembershipChanged = TechnicalCommittee;
+	type MaxMembers = MaxCommitteeMembers;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+/// What still goes through in safe mode: governance (proposing, voting, preimages, whitelisted
+/// dispatch), the committee and its membership, safe mode and call pauses themselves, and what
+/// keeps the chain running (system calls, the timestamp inherent, GRANDPA equivocation reports,
+/// sudo on development chains).
+pub struct SafeModeWhitelistedCalls;
+impl Contains<RuntimeCall> for SafeModeWhitelistedCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::System(_)
+				| RuntimeCall::Timestamp(_)
+				| RuntimeCall::Grandpa(_)
+				| RuntimeCall::Sudo(_)
+				| RuntimeCall::Preimage(_)
+				| RuntimeCall::Referenda(_)
+				| RuntimeCall::ConvictionVoting(_)
+				| RuntimeCall::Whitelist(_)
+				| RuntimeCall::TechnicalCommittee(_)
+				| RuntimeCall::TechnicalMembership(_)
+				| RuntimeCall::SafeMode(_)
+				| RuntimeCall::TxPause(_)
+		)
+	}
+}
+
+impl pallet_safe_mode::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type WhitelistedCalls = SafeModeWhitelistedCalls;
+	type EnterDuration = SafeModeEnterDuration;
+	type ExtendDuration = SafeModeExtendDuration;
+	type EnterDepositAmount = SafeModeDeposit;
+	type ExtendDepositAmount = SafeModeDeposit;
+	type ForceEnterOrigin =
+		EnsureWithSuccess<RootOrTechnicalTwoThirds, AccountId, SafeModeEnterDuration>;
+	type ForceExtendOrigin =
+		EnsureWithSuccess<RootOrTechnicalTwoThirds, AccountId, SafeModeExtendDuration>;
+	type ForceExitOrigin = RootOrTechnicalTwoThirds;
+	type ForceDepositOrigin = EnsureRoot<AccountId>;
+	type Notify = ();
+	type ReleaseDelay = SafeModeReleaseDelay;
+	type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
+}
+
+/// Pallets whose calls can never be paused: governance must stay able to undo a pause.
+pub struct UnpausableCalls;
+impl Contains<pallet_tx_pause::RuntimeCallNameOf<Runtime>> for UnpausableCalls {
+	fn contains((pallet, _call): &pallet_tx_pause::RuntimeCallNameOf<Runtime>) -> bool {
+		matches!(
+			pallet.as_slice(),
+			b"System"
+				| b"Timestamp"
+				| b"Sudo" | b"Preimage"
+				| b"Referenda"
+				| b"ConvictionVoting"
+				| b"Whitelist"
+				| b"TechnicalCommittee"
+				| b"TechnicalMembership"
+				| b"SafeMode"
+		)
+	}
+}
+
+impl pallet_tx_pause::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PauseOrigin = RootOrTechnicalTwoThirds;
+	type UnpauseOrigin = EitherOf<EnsureRoot<AccountId>, TechnicalMajority>;
+	type WhitelistedCalls = UnpausableCalls;
+	// Longer names would count as paused.
+	type MaxNameLen = ConstU32<256>;
+	type WeightInfo = pallet_tx_pause::weights::SubstrateWeight<Runtime>;
+}
