@@ -3,10 +3,12 @@
 //! payments, credit staking,
 //! spenders, operators and voucher redemption with real signatures, the market's offers and
 //! credit leases, governance calls through
-//! sudo, proxies, batches and multisig. Arguments are drawn from the fuzzer's accounts and from
+//! sudo, referenda and votes on every track, committee motions, safe mode and call pauses,
+//! preimages, proxies, batches and multisig. Arguments are drawn from the fuzzer's accounts and from
 //! amounts at the edges ([`Input::amount`]), so that most calls are meaningful and some are not.
 
 use crate::{input::Input, Accounts};
+use codec::Encode;
 use diem_primitives::{
 	voucher::{EpochIndex, PayloadWrapping, Voucher},
 	AccountId, Balance, BlockNumber,
@@ -17,8 +19,14 @@ use diem_runtime::{
 };
 use pallet_market::{PayIn, PriceUnit};
 use polkadot_sdk::{
-	frame_system, pallet_balances, pallet_multisig, pallet_proxy, pallet_session, pallet_sudo,
-	pallet_utility, sp_runtime::Perbill,
+	frame_support::traits::{schedule::DispatchTime, Bounded},
+	frame_system, pallet_balances, pallet_collective, pallet_conviction_voting, pallet_multisig,
+	pallet_preimage, pallet_proxy, pallet_referenda, pallet_safe_mode, pallet_session, pallet_sudo,
+	pallet_tx_pause, pallet_utility, pallet_whitelist,
+	sp_runtime::{
+		traits::{BlakeTwo256, Hash as _},
+		Perbill,
+	},
 };
 
 const HASH: AssetKind = AssetKind::Native;
@@ -70,7 +78,7 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 	let sudo =
 		|call: RuntimeCall| RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) });
 	use pallet_market::Call as Market;
-	Some(match input.choice(57)? {
+	Some(match input.choice(66)? {
 		0 => RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
 			dest: address(input)?,
 			value: input.amount()?,
@@ -328,9 +336,100 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 			max_price_per_credit: input.amount()?,
 		}),
 		56 => RuntimeCall::Market(Market::cancel_lease { listing: lease_id(input)? }),
+		57 => RuntimeCall::Referenda(pallet_referenda::Call::submit {
+			proposal_origin: Box::new(track_origin(input)?),
+			proposal: Bounded::Inline(governed_call(input)?.encode().try_into().ok()?),
+			enactment_moment: DispatchTime::After(BlockNumber::from(input.byte()? % 8)),
+		}),
+		58 => RuntimeCall::Referenda(pallet_referenda::Call::place_decision_deposit {
+			index: referendum(input)?,
+		}),
+		59 => RuntimeCall::ConvictionVoting(pallet_conviction_voting::Call::vote {
+			poll_index: referendum(input)?,
+			vote: pallet_conviction_voting::AccountVote::Standard {
+				vote: pallet_conviction_voting::Vote {
+					aye: input.flag()?,
+					conviction: input.pick(&CONVICTIONS)?,
+				},
+				balance: input.amount()?,
+			},
+		}),
+		60 => RuntimeCall::ConvictionVoting(pallet_conviction_voting::Call::remove_vote {
+			class: None,
+			index: referendum(input)?,
+		}),
+		61 => sudo(if input.flag()? {
+			RuntimeCall::SafeMode(pallet_safe_mode::Call::force_enter {})
+		} else {
+			RuntimeCall::SafeMode(pallet_safe_mode::Call::force_exit {})
+		}),
+		62 => {
+			let whitelist = RuntimeCall::Whitelist(pallet_whitelist::Call::whitelist_call {
+				call_hash: BlakeTwo256::hash_of(&governed_call(input)?),
+			});
+			let length_bound = u32::try_from(whitelist.encoded_size()).ok()?;
+			RuntimeCall::TechnicalCommittee(pallet_collective::Call::propose {
+				threshold: u32::from(input.byte()? % 4),
+				proposal: Box::new(whitelist),
+				length_bound,
+			})
+		}
+		63 => sudo(RuntimeCall::TxPause(pallet_tx_pause::Call::pause {
+			full_name: pausable_call(input)?,
+		})),
+		64 => sudo(RuntimeCall::TxPause(pallet_tx_pause::Call::unpause {
+			ident: pausable_call(input)?,
+		})),
+		65 => RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes: memo(input)? }),
 		// A nesting call past the depth limit: a remark instead.
 		_ => RuntimeCall::System(frame_system::Call::remark { remark: memo(input)? }),
 	})
+}
+
+/// What a referendum may come from: Root or one of the chain's own tracks.
+fn track_origin(input: &mut Input) -> Option<diem_runtime::OriginCaller> {
+	use diem_runtime::governance::origins::Origin;
+	Some(match input.choice(5)? {
+		0 => frame_system::RawOrigin::Root.into(),
+		1 => diem_runtime::OriginCaller::Origins(Origin::DiemAdmin),
+		2 => diem_runtime::OriginCaller::Origins(Origin::OperatorAdmin),
+		3 => diem_runtime::OriginCaller::Origins(Origin::ValidatorAdmin),
+		_ => diem_runtime::OriginCaller::Origins(Origin::WhitelistedCaller),
+	})
+}
+
+/// A short call a referendum could enact: a track's admin call or a remark.
+fn governed_call(input: &mut Input) -> Option<RuntimeCall> {
+	Some(match input.choice(3)? {
+		0 => RuntimeCall::Diem(pallet_diem::Call::set_minting_open { open: input.flag()? }),
+		1 => RuntimeCall::ComputeStaking(pallet_compute_staking::Call::cancel_params_change {}),
+		_ => RuntimeCall::System(frame_system::Call::remark { remark: memo(input)? }),
+	})
+}
+
+/// One of the latest referendum indexes, or one never issued.
+fn referendum(input: &mut Input) -> Option<u32> {
+	let next = pallet_referenda::ReferendumCount::<diem_runtime::Runtime>::get();
+	Some(next.saturating_sub(u32::from(input.byte()? % 3)))
+}
+
+const CONVICTIONS: [pallet_conviction_voting::Conviction; 3] = [
+	pallet_conviction_voting::Conviction::None,
+	pallet_conviction_voting::Conviction::Locked1x,
+	pallet_conviction_voting::Conviction::Locked6x,
+];
+
+/// A call the committee or Root may pause (or a governance call, which cannot be paused).
+fn pausable_call(
+	input: &mut Input,
+) -> Option<pallet_tx_pause::RuntimeCallNameOf<diem_runtime::Runtime>> {
+	let (pallet, call): (&[u8], &[u8]) = match input.choice(4)? {
+		0 => (b"Balances", b"transfer_keep_alive"),
+		1 => (b"Assets", b"transfer"),
+		2 => (b"InferenceCredits", b"redeem"),
+		_ => (b"Referenda", b"submit"),
+	};
+	Some((pallet.to_vec().try_into().ok()?, call.to_vec().try_into().ok()?))
 }
 
 /// One of the latest listing ids, or one never issued.
