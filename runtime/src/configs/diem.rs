@@ -30,8 +30,11 @@ impl pallet_diem::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct StakeForBenchmarks;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_diem::BenchmarkHelper<AccountId> for StakeForBenchmarks {
-	fn stake(who: &AccountId, amount: crate::Balance) -> polkadot_sdk::sp_runtime::DispatchResult {
+impl pallet_diem::BenchmarkHelper<crate::AccountId> for StakeForBenchmarks {
+	fn stake(
+		who: &crate::AccountId,
+		amount: crate::Balance,
+	) -> polkadot_sdk::sp_runtime::DispatchResult {
 		use polkadot_sdk::frame_support::traits::fungible::Mutate;
 		crate::Balances::mint_into(who, amount.saturating_add(diem_primitives::hash::UNIT))?;
 		ComputeStaking::stake(crate::RuntimeOrigin::signed(who.clone()), amount)?;
