@@ -6,7 +6,8 @@
 //!   invariant) is exactly what accounts, pools and credit stakes hold;
 //! - every hold of every account, HASH and DIEM, is one that a pallet's records account for,
 //!   with the amount those records say: compute staking's ledger, the credits pallet's stake,
-//!   spenders and operator bond, the session key deposit. A hold nobody accounts for (or of a
+//!   spenders and operator bond, the session key deposit, the market's offer deposits, the
+//!   preimage deposits of noted preimages. A hold nobody accounts for (or of a
 //!   reason on the wrong token) is a broken invariant. Each pallet's own `do_try_state` checks
 //!   the other direction, from its records to the holds;
 //! - every DEX pool's account holds its reserves: at least the minimum balance of both assets

@@ -85,9 +85,25 @@ parameter_types! {
 	/// The committee enters safe mode for a day at a time and extends it by half a day.
 	pub const SafeModeEnterDuration: BlockNumber = DAYS;
 	pub const SafeModeExtendDuration: BlockNumber = 12 * HOURS;
+	/// The committee's extensions stop once safe mode would last more than three days from now.
+	pub const MaxSafeModeSpan: BlockNumber = 3 * DAYS;
 	/// Nobody outside governance enters or extends safe mode (no permissionless deposit).
 	pub const SafeModeDeposit: Option<Balance> = None;
 	pub const SafeModeReleaseDelay: Option<BlockNumber> = None;
+}
+
+/// Whether `call` cancels an ongoing referendum on the `root` track. The call filter refuses
+/// it, and the filter applies to every origin but Root: so the committee, which may cancel other
+/// referenda, cannot cancel one that may be about the committee itself.
+pub fn cancels_a_root_referendum(call: &RuntimeCall) -> bool {
+	let RuntimeCall::Referenda(pallet_referenda::Call::cancel { index }) = call else {
+		return false;
+	};
+	matches!(
+		pallet_referenda::ReferendumInfoFor::<Runtime>::get(index),
+		Some(pallet_referenda::ReferendumInfo::Ongoing(status))
+			if status.track == crate::governance::tracks::id::ROOT
+	)
 }
 
 impl pallet_scheduler::Config for Runtime {
@@ -205,13 +221,42 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
 }
 
+/// The admin calls the chain's own tracks enact. Only their track's origin or Root reaches
+/// them, so letting them through safe mode and keeping them unpausable lets no one else in: it
+/// keeps a passed referendum from being lost because its enactment fell into safe mode, and
+/// keeps the committee from vetoing one by pausing its call.
+const TRACK_ADMIN_CALLS: [(&[u8], &[u8]); 13] = [
+	(b"Diem", b"set_minting_open"),
+	(b"Diem", b"schedule_curve_change"),
+	(b"Diem", b"cancel_curve_change"),
+	(b"ComputeStaking", b"schedule_params_change"),
+	(b"ComputeStaking", b"cancel_params_change"),
+	(b"InferenceCredits", b"set_epoch_length"),
+	(b"InferenceCredits", b"approve_operator"),
+	(b"InferenceCredits", b"slash_operator"),
+	(b"InferenceCredits", b"void_operator_epoch"),
+	(b"ValidatorSet", b"add_validator"),
+	(b"ValidatorSet", b"remove_validator"),
+	(b"ValidatorSet", b"set_session_length"),
+	(b"ValidatorSet", b"set_minimum_set_size"),
+];
+
+fn is_track_admin_call(pallet: &[u8], call: &[u8]) -> bool {
+	TRACK_ADMIN_CALLS.iter().any(|(p, c)| *p == pallet && *c == call)
+}
+
 /// What still goes through in safe mode: governance (proposing, voting, preimages, whitelisted
-/// dispatch), the committee and its membership, safe mode and call pauses themselves, and what
-/// keeps the chain running (system calls, the timestamp inherent, GRANDPA equivocation reports,
-/// sudo on development chains).
+/// dispatch, the admin calls its tracks enact), the committee and its membership, safe mode and
+/// call pauses themselves, and what keeps the chain running (system calls, the timestamp
+/// inherent, GRANDPA equivocation reports, sudo where a key is set).
 pub struct SafeModeWhitelistedCalls;
 impl Contains<RuntimeCall> for SafeModeWhitelistedCalls {
 	fn contains(call: &RuntimeCall) -> bool {
+		use polkadot_sdk::frame_support::traits::GetCallMetadata;
+		let metadata = call.get_call_metadata();
+		if is_track_admin_call(metadata.pallet_name.as_bytes(), metadata.function_name.as_bytes()) {
+			return true;
+		}
 		matches!(
 			call,
 			RuntimeCall::System(_)
@@ -230,6 +275,37 @@ impl Contains<RuntimeCall> for SafeModeWhitelistedCalls {
 	}
 }
 
+/// Extends safe mode by [`SafeModeExtendDuration`]: Root at any time, two thirds of the committee
+/// only while safe mode would then end within [`MaxSafeModeSpan`] from now. So the committee
+/// cannot keep the chain in safe mode beyond that; Root (a `root` referendum, which the
+/// committee cannot cancel and which safe mode lets through) can.
+pub struct ExtendSafeModeWithinCap;
+impl polkadot_sdk::frame_support::traits::EnsureOrigin<RuntimeOrigin> for ExtendSafeModeWithinCap {
+	type Success = BlockNumber;
+	fn try_origin(origin: RuntimeOrigin) -> Result<BlockNumber, RuntimeOrigin> {
+		use polkadot_sdk::frame_support::traits::EnsureOrigin as _;
+		let origin = match EnsureRoot::<AccountId>::try_origin(origin) {
+			Ok(()) => return Ok(SafeModeExtendDuration::get()),
+			Err(origin) => origin,
+		};
+		let committee = origin.clone();
+		TechnicalTwoThirds::try_origin(origin)?;
+		let now = System::block_number();
+		let until = pallet_safe_mode::EnteredUntil::<Runtime>::get().unwrap_or(now);
+		let new_end = until.saturating_add(SafeModeExtendDuration::get());
+		if new_end.saturating_sub(now) <= MaxSafeModeSpan::get() {
+			Ok(SafeModeExtendDuration::get())
+		} else {
+			// The committee's origin, given back so the call fails with BadOrigin.
+			Err(committee)
+		}
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
+		Ok(RuntimeOrigin::root())
+	}
+}
+
 impl pallet_safe_mode::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
@@ -241,8 +317,7 @@ impl pallet_safe_mode::Config for Runtime {
 	type ExtendDepositAmount = SafeModeDeposit;
 	type ForceEnterOrigin =
 		EnsureWithSuccess<RootOrTechnicalTwoThirds, AccountId, SafeModeEnterDuration>;
-	type ForceExtendOrigin =
-		EnsureWithSuccess<RootOrTechnicalTwoThirds, AccountId, SafeModeExtendDuration>;
+	type ForceExtendOrigin = ExtendSafeModeWithinCap;
 	type ForceExitOrigin = RootOrTechnicalTwoThirds;
 	type ForceDepositOrigin = EnsureRoot<AccountId>;
 	type Notify = ();
@@ -250,22 +325,22 @@ impl pallet_safe_mode::Config for Runtime {
 	type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
 }
 
-/// Pallets whose calls can never be paused: governance must stay able to undo a pause.
+/// Calls that can never be paused: governance's pallets (it must stay able to undo a pause),
+/// the admin calls its tracks enact, and what keeps the chain running.
 pub struct UnpausableCalls;
 impl Contains<pallet_tx_pause::RuntimeCallNameOf<Runtime>> for UnpausableCalls {
-	fn contains((pallet, _call): &pallet_tx_pause::RuntimeCallNameOf<Runtime>) -> bool {
-		matches!(
-			pallet.as_slice(),
-			b"System"
-				| b"Timestamp"
-				| b"Sudo" | b"Preimage"
-				| b"Referenda"
-				| b"ConvictionVoting"
-				| b"Whitelist"
-				| b"TechnicalCommittee"
-				| b"TechnicalMembership"
-				| b"SafeMode"
-		)
+	fn contains((pallet, call): &pallet_tx_pause::RuntimeCallNameOf<Runtime>) -> bool {
+		is_track_admin_call(pallet, call)
+			|| matches!(
+				pallet.as_slice(),
+				b"System"
+					| b"Timestamp" | b"Sudo"
+					| b"Preimage" | b"Referenda"
+					| b"ConvictionVoting"
+					| b"Whitelist" | b"TechnicalCommittee"
+					| b"TechnicalMembership"
+					| b"SafeMode" | b"Grandpa"
+			)
 	}
 }
 

@@ -94,13 +94,16 @@ impl frame_system::Config for Runtime {
 /// Calls no origin but Root may dispatch on this chain: `session.purge_keys`, which would let a
 /// validator drop out of the set without governance (`validatorSet.purgeKeys` replaces it), the
 /// `pallet-assets` calls that could destroy DIEM outside the curve
-/// ([`super::assets::is_refused_for_diem`]), every call but governance's while safe mode is on
-/// ([`super::governance::SafeModeWhitelistedCalls`]) and the calls the committee paused.
+/// ([`super::assets::is_refused_for_diem`]), cancelling a `root` referendum
+/// ([`super::governance::cancels_a_root_referendum`]), every call but governance's while safe
+/// mode is on ([`super::governance::SafeModeWhitelistedCalls`]) and the calls the committee
+/// paused.
 pub struct RuntimeCallFilter;
 impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for RuntimeCallFilter {
 	fn contains(call: &RuntimeCall) -> bool {
 		!matches!(call, RuntimeCall::Session(polkadot_sdk::pallet_session::Call::purge_keys { .. }))
 			&& !super::assets::is_refused_for_diem(call)
+			&& !super::governance::cancels_a_root_referendum(call)
 			&& crate::SafeMode::contains(call)
 			&& crate::TxPause::contains(call)
 	}

@@ -24,7 +24,7 @@ use polkadot_sdk::{
 	},
 	frame_system, pallet_balances, pallet_collective, pallet_conviction_voting, pallet_referenda,
 	pallet_referenda::TracksInfo as _,
-	pallet_safe_mode, pallet_whitelist,
+	pallet_safe_mode, pallet_tx_pause, pallet_whitelist,
 	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{
@@ -413,9 +413,14 @@ fn safe_mode_stops_transfers_lets_governance_through_and_ends_by_itself() {
 	});
 }
 
-/// `call` proposed by Alice with a threshold of two, approved by her and Bob and closed: the committee's
-/// two-thirds origin dispatches it.
+/// `call` proposed by Alice with a threshold of two, approved by her and Bob and closed: the
+/// committee's two-thirds origin dispatches it, and it succeeds.
 fn committee_passes(call: RuntimeCall) {
+	assert_eq!(committee_executes(call), Ok(()), "the committee's motion executed");
+}
+
+/// What `call` returned when two of the three committee members passed it.
+fn committee_executes(call: RuntimeCall) -> Result<(), DispatchError> {
 	let length = call.encoded_size() as u32;
 	let weight = call.get_dispatch_info().call_weight;
 	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
@@ -432,11 +437,16 @@ fn committee_passes(call: RuntimeCall) {
 	assert_ok!(TechnicalCommittee::vote(signed(Sr25519Keyring::Alice), hash, index, true));
 	assert_ok!(TechnicalCommittee::vote(signed(Sr25519Keyring::Bob), hash, index, true));
 	assert_ok!(TechnicalCommittee::close(signed(Sr25519Keyring::Bob), hash, index, weight, length));
-	assert!(System::events().iter().any(|r| matches!(
-		&r.event,
-		RuntimeEvent::TechnicalCommittee(pallet_collective::Event::Executed { proposal_hash, result: Ok(()) })
-			if *proposal_hash == hash
-	)), "the committee's motion executed");
+	System::events()
+		.into_iter()
+		.find_map(|r| match r.event {
+			RuntimeEvent::TechnicalCommittee(pallet_collective::Event::Executed {
+				proposal_hash,
+				result,
+			}) if proposal_hash == hash => Some(result),
+			_ => None,
+		})
+		.expect("the committee's motion was executed")
 }
 
 /// The committee whitelists a call; a referendum on the `whitelisted_caller` track, with its
@@ -480,5 +490,118 @@ fn a_committee_whitelisted_call_passes_the_fast_track() {
 		}
 		assert!(!Diem::curve_status().minting_open, "the whitelisted call ran as Root");
 		assert!(!pallet_whitelist::WhitelistedCall::<Runtime>::contains_key(hash));
+	});
+}
+
+/// The committee extends safe mode half a day at a time, but never past three days from now;
+/// Root still can.
+#[test]
+fn the_committee_cannot_hold_safe_mode_beyond_three_days() {
+	preset_test(DEV_RUNTIME_PRESET, || {
+		start_block_one();
+		committee_passes(RuntimeCall::SafeMode(pallet_safe_mode::Call::force_enter {}));
+		let now = System::block_number();
+		// Entered for a day; four extensions of 12 hours reach three days.
+		for _ in 0..4 {
+			System::reset_events();
+			committee_passes(RuntimeCall::SafeMode(pallet_safe_mode::Call::force_extend {}));
+		}
+		assert_eq!(pallet_safe_mode::EnteredUntil::<Runtime>::get(), Some(now + 3 * DAYS));
+		System::reset_events();
+		assert_eq!(
+			committee_executes(RuntimeCall::SafeMode(pallet_safe_mode::Call::force_extend {})),
+			Err(DispatchError::BadOrigin)
+		);
+		assert_eq!(pallet_safe_mode::EnteredUntil::<Runtime>::get(), Some(now + 3 * DAYS));
+		assert_ok!(SafeMode::force_extend(RuntimeOrigin::root()));
+		assert_eq!(
+			pallet_safe_mode::EnteredUntil::<Runtime>::get(),
+			Some(now + 3 * DAYS + 12 * diem_primitives::time::HOURS)
+		);
+	});
+}
+
+/// The committee cancels referenda, but not one on the root track (which may be about the
+/// committee itself).
+#[test]
+fn the_committee_cancels_referenda_but_not_root_ones() {
+	preset_test(DEV_RUNTIME_PRESET, || {
+		start_block_one();
+		let remark = || RuntimeCall::System(frame_system::Call::remark { remark: b"hi".to_vec() });
+		let submit = |origin: OriginCaller| {
+			let index = pallet_referenda::ReferendumCount::<Runtime>::get();
+			assert_ok!(Referenda::submit(
+				signed(Sr25519Keyring::Bob),
+				Box::new(origin),
+				<crate::Preimage as StorePreimage>::bound(remark()).expect("bounded"),
+				DispatchTime::After(1),
+			));
+			index
+		};
+		let root = submit(frame_system::RawOrigin::Root.into());
+		let diem_admin = submit(OriginCaller::Origins(Origin::DiemAdmin));
+		let cancel = |index| RuntimeCall::Referenda(pallet_referenda::Call::cancel { index });
+		assert_eq!(
+			committee_executes(cancel(root)),
+			Err(frame_system::Error::<Runtime>::CallFiltered.into())
+		);
+		System::reset_events();
+		assert_eq!(committee_executes(cancel(diem_admin)), Ok(()));
+		assert!(matches!(
+			pallet_referenda::ReferendumInfoFor::<Runtime>::get(diem_admin),
+			Some(pallet_referenda::ReferendumInfo::Cancelled(..))
+		));
+		assert!(matches!(
+			pallet_referenda::ReferendumInfoFor::<Runtime>::get(root),
+			Some(pallet_referenda::ReferendumInfo::Ongoing(..))
+		));
+		// Root itself may.
+		assert_ok!(Referenda::cancel(RuntimeOrigin::root(), root));
+	});
+}
+
+/// A track's admin call enacted during safe mode still runs (the scheduler dispatches it from the
+/// track's origin, which the call filter sees), and no one can pause it.
+#[test]
+fn enacted_track_calls_pass_safe_mode_and_cannot_be_paused() {
+	preset_test(DEV_RUNTIME_PRESET, || {
+		start_block_one();
+		let (operator, key) = (Sr25519Keyring::Dave, Sr25519Keyring::Eve);
+		assert_ok!(InferenceCredits::register_operator(signed(operator), b"op".to_vec(), id(key)));
+		assert_ok!(SafeMode::force_enter(RuntimeOrigin::root()));
+		let approve =
+			RuntimeCall::InferenceCredits(pallet_inference_credits::Call::approve_operator {
+				operator: id(operator),
+				capacity_per_epoch: 5_000,
+			});
+		assert_ok!(try_dispatch(&approve, RuntimeOrigin::from(Origin::OperatorAdmin)));
+		let name = |pallet: &[u8], call: &[u8]| -> pallet_tx_pause::RuntimeCallNameOf<Runtime> {
+			(pallet.to_vec().try_into().expect("short"), call.to_vec().try_into().expect("short"))
+		};
+		for (pallet, call) in [
+			(&b"InferenceCredits"[..], &b"approve_operator"[..]),
+			(b"Referenda", b"submit"),
+			(b"ConvictionVoting", b"vote"),
+			(b"Grandpa", b"report_equivocation"),
+		] {
+			assert_noop!(
+				crate::TxPause::pause(RuntimeOrigin::root(), name(pallet, call)),
+				pallet_tx_pause::Error::<Runtime>::Unpausable
+			);
+		}
+		// An ordinary call can be paused, and then nobody signed can make it.
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: id(Sr25519Keyring::Bob).into(),
+			value: UNIT,
+		});
+		assert_ok!(SafeMode::force_exit(RuntimeOrigin::root()));
+		assert_ok!(crate::TxPause::pause(
+			RuntimeOrigin::root(),
+			name(b"Balances", b"transfer_keep_alive")
+		));
+		assert_eq!(
+			try_dispatch(&transfer, signed(Sr25519Keyring::Alice)),
+			Err(frame_system::Error::<Runtime>::CallFiltered.into())
+		);
 	});
 }
