@@ -2,7 +2,7 @@
 //!
 //! Measured with `diem-node benchmark pallet` (frame-benchmarking-cli 64.0.0) on 2026-12-02:
 //! steps 50, repeats 20, wasm execution `Compiled`,
-//! chain `Some("dev")`, CPU `Intel(R) Xeon(R) Processor`.
+//! chain `Some("dev")`, CPU `AMD EPYC`.
 //!
 //! `SubstrateWeight` charges database accesses at the runtime's `DbWeight`; `()` charges them at
 //! `RocksDbWeight` for mocks and tests.
@@ -70,14 +70,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size, measured: `1219`
 		// Proof size, estimated: `6196`
-		// Fastest run: 234_580_000 ps.
-		Weight::from_parts(414_569_000, 6196)
+		// Fastest run: 167_350_000 ps.
+		Weight::from_parts(179_738_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -96,8 +96,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unstake() -> Weight {
 		// Proof size, measured: `1438`
 		// Proof size, estimated: `4267`
-		// Fastest run: 50_506_000 ps.
-		Weight::from_parts(95_522_000, 4267)
+		// Fastest run: 32_788_000 ps.
+		Weight::from_parts(35_113_000, 4267)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -112,19 +112,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnbonding` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnbonding` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Component `c` ranges over `[1, 32]`.
-	fn withdraw_unbonded(c: u32, ) -> Weight {
+	fn withdraw_unbonded(_c: u32, ) -> Weight {
 		// Proof size, measured: `1222 + c * (20 ±0)`
 		// Proof size, estimated: `6196`
-		// Fastest run: 232_197_000 ps.
-		Weight::from_parts(384_018_084, 6196)
-			// Standard error: 102_786
-			.saturating_add(Weight::from_parts(1_119_993, 0).saturating_mul(c.into()))
+		// Fastest run: 168_601_000 ps.
+		Weight::from_parts(176_906_164, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -141,11 +139,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Component `c` ranges over `[1, 32]`.
-	fn rebond(_c: u32, ) -> Weight {
+	fn rebond(c: u32, ) -> Weight {
 		// Proof size, measured: `818 + c * (20 ±0)`
 		// Proof size, estimated: `4267`
-		// Fastest run: 48_828_000 ps.
-		Weight::from_parts(96_836_241, 4267)
+		// Fastest run: 31_357_000 ps.
+		Weight::from_parts(33_569_686, 4267)
+			// Standard error: 675
+			.saturating_add(Weight::from_parts(29_861, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -162,8 +162,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_rewards() -> Weight {
 		// Proof size, measured: `921`
 		// Proof size, estimated: `6196`
-		// Fastest run: 107_169_000 ps.
-		Weight::from_parts(192_313_000, 6196)
+		// Fastest run: 72_288_000 ps.
+		Weight::from_parts(77_686_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -178,14 +178,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_auto_compound() -> Weight {
 		// Proof size, measured: `1187`
 		// Proof size, estimated: `6196`
-		// Fastest run: 179_174_000 ps.
-		Weight::from_parts(321_176_000, 6196)
+		// Fastest run: 126_579_000 ps.
+		Weight::from_parts(133_399_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -200,34 +200,51 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeStaking::TotalRewardsPaid` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalRewardsPaid` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:1)
 	/// Proof: `ComputeStaking::TotalUnlocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn compound() -> Weight {
 		// Proof size, measured: `1152`
 		// Proof size, estimated: `6196`
-		// Fastest run: 172_531_000 ps.
-		Weight::from_parts(302_951_000, 6196)
+		// Fastest run: 119_979_000 ps.
+		Weight::from_parts(126_809_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	// Not yet measured (the calls are new): estimated from the removed `set_params` (20.3 µs)
-	// and their storage accesses, until `scripts/benchmark.sh ours` regenerates this file.
+	/// Storage: `ComputeStaking::PendingParams` (r:1 w:1)
+	/// Proof: `ComputeStaking::PendingParams` (`max_values`: Some(1), `max_size`: Some(44), added: 539, mode: `MaxEncodedLen`)
 	fn schedule_params_change() -> Weight {
-		Weight::from_parts(30_000_000, 1_600)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn cancel_params_change() -> Weight {
-		Weight::from_parts(25_000_000, 1_600)
+		// Proof size, measured: `179`
+		// Proof size, estimated: `1529`
+		// Fastest run: 9_013_000 ps.
+		Weight::from_parts(9_995_000, 1529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `ComputeStaking::PendingParams` (r:1 w:1)
+	/// Proof: `ComputeStaking::PendingParams` (`max_values`: Some(1), `max_size`: Some(44), added: 539, mode: `MaxEncodedLen`)
+	fn cancel_params_change() -> Weight {
+		// Proof size, measured: `245`
+		// Proof size, estimated: `1529`
+		// Fastest run: 8_723_000 ps.
+		Weight::from_parts(9_835_000, 1529)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `ComputeStaking::PendingParams` (r:1 w:1)
+	/// Proof: `ComputeStaking::PendingParams` (`max_values`: Some(1), `max_size`: Some(44), added: 539, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeStaking::Params` (r:0 w:1)
+	/// Proof: `ComputeStaking::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	fn apply_params_change() -> Weight {
-		Weight::from_parts(30_000_000, 1_600)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size, measured: `245`
+		// Proof size, estimated: `1529`
+		// Fastest run: 7_851_000 ps.
+		Weight::from_parts(8_553_000, 1529)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `ComputeStaking::PendingParams` (r:1 w:0)
+	/// Proof: `ComputeStaking::PendingParams` (`max_values`: Some(1), `max_size`: Some(44), added: 539, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::Params` (r:1 w:0)
 	/// Proof: `ComputeStaking::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeStaking::TotalUnlocked` (r:1 w:0)
@@ -249,9 +266,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize() -> Weight {
 		// Proof size, measured: `771`
 		// Proof size, estimated: `6196`
-		// Fastest run: 105_180_000 ps.
-		Weight::from_parts(173_991_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Fastest run: 73_970_000 ps.
+		Weight::from_parts(79_608_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 }
@@ -259,59 +276,59 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with `RocksDbWeight`, for mocks and tests.
 impl WeightInfo for () {
 	fn stake() -> Weight {
-		Weight::from_parts(414_569_000, 6196)
+		Weight::from_parts(179_738_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn unstake() -> Weight {
-		Weight::from_parts(95_522_000, 4267)
+		Weight::from_parts(35_113_000, 4267)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn withdraw_unbonded(c: u32, ) -> Weight {
-		Weight::from_parts(384_018_084, 6196)
-			.saturating_add(Weight::from_parts(1_119_993, 0).saturating_mul(c.into()))
+	fn withdraw_unbonded(_c: u32, ) -> Weight {
+		Weight::from_parts(176_906_164, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
-	fn rebond(_c: u32, ) -> Weight {
-		Weight::from_parts(96_836_241, 4267)
+	fn rebond(c: u32, ) -> Weight {
+		Weight::from_parts(33_569_686, 4267)
+			.saturating_add(Weight::from_parts(29_861, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn claim_rewards() -> Weight {
-		Weight::from_parts(192_313_000, 6196)
+		Weight::from_parts(77_686_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_auto_compound() -> Weight {
-		Weight::from_parts(321_176_000, 6196)
+		Weight::from_parts(133_399_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn compound() -> Weight {
-		Weight::from_parts(302_951_000, 6196)
+		Weight::from_parts(126_809_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn schedule_params_change() -> Weight {
-		Weight::from_parts(30_000_000, 1_600)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(9_995_000, 1529)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn cancel_params_change() -> Weight {
-		Weight::from_parts(25_000_000, 1_600)
+		Weight::from_parts(9_835_000, 1529)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn apply_params_change() -> Weight {
-		Weight::from_parts(30_000_000, 1_600)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(8_553_000, 1529)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize() -> Weight {
-		Weight::from_parts(173_991_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(79_608_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 }

@@ -283,7 +283,6 @@ pub struct ExtendSafeModeWithinCap;
 impl polkadot_sdk::frame_support::traits::EnsureOrigin<RuntimeOrigin> for ExtendSafeModeWithinCap {
 	type Success = BlockNumber;
 	fn try_origin(origin: RuntimeOrigin) -> Result<BlockNumber, RuntimeOrigin> {
-		use polkadot_sdk::frame_support::traits::EnsureOrigin as _;
 		let origin = match EnsureRoot::<AccountId>::try_origin(origin) {
 			Ok(()) => return Ok(SafeModeExtendDuration::get()),
 			Err(origin) => origin,
