@@ -243,22 +243,7 @@ fn a_referendum_on_the_operator_admin_track_approves_an_operator() {
 				operator: id(operator),
 				capacity_per_epoch: 5_000,
 			});
-		let index = pallet_referenda::ReferendumCount::<Runtime>::get();
-		assert_ok!(Referenda::submit(
-			signed(Sr25519Keyring::Bob),
-			Box::new(OriginCaller::Origins(Origin::OperatorAdmin)),
-			<crate::Preimage as StorePreimage>::bound(approve).expect("bounded"),
-			DispatchTime::After(1),
-		));
-		assert_ok!(Referenda::place_decision_deposit(signed(Sr25519Keyring::Bob), index));
-		assert_ok!(ConvictionVoting::vote(
-			signed(Sr25519Keyring::Alice),
-			index,
-			aye(100_000 * UNIT)
-		));
-
-		// A few blocks of the fast timing: prepare, decide, confirm, enact.
-		let start = System::block_number();
+		let index = submit(OriginCaller::Origins(Origin::OperatorAdmin), approve);
 		let capacity = || match pallet_inference_credits::Operators::<Runtime>::get(id(operator))
 			.map(|record| record.status)
 		{
@@ -267,12 +252,7 @@ fn a_referendum_on_the_operator_admin_track_approves_an_operator() {
 			}) => Some(capacity_per_epoch),
 			_ => None,
 		};
-		for block in start + 1..start + 30 {
-			run_to_block(block);
-			if capacity().is_some() {
-				break;
-			}
-		}
+		pass(index, || capacity().is_some());
 		assert_eq!(capacity(), Some(5_000), "the referendum was enacted");
 		assert!(System::events().iter().any(|r| matches!(
 			r.event,
@@ -291,6 +271,38 @@ fn aye(balance: crate::Balance) -> pallet_conviction_voting::AccountVote<crate::
 	}
 }
 
+/// Bob submits `call` to be dispatched from `origin`, enacted a block after it passes; returns
+/// the referendum's index.
+fn submit(origin: OriginCaller, call: RuntimeCall) -> u32 {
+	let index = pallet_referenda::ReferendumCount::<Runtime>::get();
+	assert_ok!(Referenda::submit(
+		signed(Sr25519Keyring::Bob),
+		Box::new(origin),
+		<crate::Preimage as StorePreimage>::bound(call).expect("bounded"),
+		DispatchTime::After(1),
+	));
+	index
+}
+
+fn remark() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark { remark: b"hi".to_vec() })
+}
+
+/// Bob places referendum `index`'s decision deposit and Alice votes aye with 100,000 HASH; then
+/// blocks run (the fast timing: prepare, decide, confirm, enact) until `enacted` holds, for at
+/// most 30 blocks.
+fn pass(index: u32, enacted: impl Fn() -> bool) {
+	assert_ok!(Referenda::place_decision_deposit(signed(Sr25519Keyring::Bob), index));
+	assert_ok!(ConvictionVoting::vote(signed(Sr25519Keyring::Alice), index, aye(100_000 * UNIT)));
+	let start = System::block_number();
+	for block in start + 1..start + 30 {
+		run_to_block(block);
+		if enacted() {
+			break;
+		}
+	}
+}
+
 /// HASH staked in compute staking votes too: the vote lock overlaps the staking hold, and a
 /// vote larger than the account's whole balance is refused.
 #[test]
@@ -298,14 +310,7 @@ fn staked_hash_votes_and_a_vote_beyond_the_balance_is_refused() {
 	preset_test(DEV_RUNTIME_PRESET, || {
 		start_block_one();
 		let alice = id(Sr25519Keyring::Alice);
-		let index = pallet_referenda::ReferendumCount::<Runtime>::get();
-		let remark = RuntimeCall::System(frame_system::Call::remark { remark: b"hi".to_vec() });
-		assert_ok!(Referenda::submit(
-			signed(Sr25519Keyring::Bob),
-			Box::new(frame_system::RawOrigin::Root.into()),
-			<crate::Preimage as StorePreimage>::bound(remark).expect("bounded"),
-			DispatchTime::After(1),
-		));
+		let index = submit(frame_system::RawOrigin::Root.into(), remark());
 		let staked =
 			Balances::balance_on_hold(&pallet_compute_staking::HoldReason::Staked.into(), &alice);
 		assert!(staked >= crate::genesis_config_presets::DEV_GENESIS_STAKE);
@@ -380,14 +385,7 @@ fn safe_mode_stops_transfers_lets_governance_through_and_ends_by_itself() {
 			target: bob.clone().into(),
 			amount: diem_primitives::diem::UNIT,
 		});
-		let index = pallet_referenda::ReferendumCount::<Runtime>::get();
-		let remark = RuntimeCall::System(frame_system::Call::remark { remark: b"hi".to_vec() });
-		assert_ok!(Referenda::submit(
-			signed(Sr25519Keyring::Bob),
-			Box::new(frame_system::RawOrigin::Root.into()),
-			<crate::Preimage as StorePreimage>::bound(remark).expect("bounded"),
-			DispatchTime::After(1),
-		));
+		let index = submit(frame_system::RawOrigin::Root.into(), remark());
 
 		// Two of the three committee members enter safe mode.
 		let enter = RuntimeCall::SafeMode(pallet_safe_mode::Call::force_enter {});
@@ -467,27 +465,9 @@ fn a_committee_whitelisted_call_passes_the_fast_track() {
 				call: Box::new(open),
 			},
 		);
-		let index = pallet_referenda::ReferendumCount::<Runtime>::get();
-		assert_ok!(Referenda::submit(
-			signed(Sr25519Keyring::Bob),
-			Box::new(OriginCaller::Origins(Origin::WhitelistedCaller)),
-			<crate::Preimage as StorePreimage>::bound(dispatch).expect("bounded"),
-			DispatchTime::After(1),
-		));
-		assert_ok!(Referenda::place_decision_deposit(signed(Sr25519Keyring::Bob), index));
-		assert_ok!(ConvictionVoting::vote(
-			signed(Sr25519Keyring::Alice),
-			index,
-			aye(100_000 * UNIT)
-		));
+		let index = submit(OriginCaller::Origins(Origin::WhitelistedCaller), dispatch);
 		assert!(Diem::curve_status().minting_open);
-		let start = System::block_number();
-		for block in start + 1..start + 30 {
-			run_to_block(block);
-			if !Diem::curve_status().minting_open {
-				break;
-			}
-		}
+		pass(index, || !Diem::curve_status().minting_open);
 		assert!(!Diem::curve_status().minting_open, "the whitelisted call ran as Root");
 		assert!(!pallet_whitelist::WhitelistedCall::<Runtime>::contains_key(hash));
 	});
@@ -527,19 +507,8 @@ fn the_committee_cannot_hold_safe_mode_beyond_three_days() {
 fn the_committee_cancels_referenda_but_not_root_ones() {
 	preset_test(DEV_RUNTIME_PRESET, || {
 		start_block_one();
-		let remark = || RuntimeCall::System(frame_system::Call::remark { remark: b"hi".to_vec() });
-		let submit = |origin: OriginCaller| {
-			let index = pallet_referenda::ReferendumCount::<Runtime>::get();
-			assert_ok!(Referenda::submit(
-				signed(Sr25519Keyring::Bob),
-				Box::new(origin),
-				<crate::Preimage as StorePreimage>::bound(remark()).expect("bounded"),
-				DispatchTime::After(1),
-			));
-			index
-		};
-		let root = submit(frame_system::RawOrigin::Root.into());
-		let diem_admin = submit(OriginCaller::Origins(Origin::DiemAdmin));
+		let root = submit(frame_system::RawOrigin::Root.into(), remark());
+		let diem_admin = submit(OriginCaller::Origins(Origin::DiemAdmin), remark());
 		let cancel = |index| RuntimeCall::Referenda(pallet_referenda::Call::cancel { index });
 		assert_eq!(
 			committee_executes(cancel(root)),
