@@ -99,6 +99,32 @@ fn built_for() -> Result<subxt::Metadata, Error> {
 		.map_err(|e| Error::Failed(format!("the CLI's own metadata does not decode: {e}")))
 }
 
+/// The SCALE encoding of a runtime call, by the metadata this CLI was built for (a node it
+/// talks to has the same). Generated types encode through the metadata's type registry.
+pub fn encode_call(call: &runtime::Call) -> Result<Vec<u8>, Error> {
+	use subxt::ext::scale_encode::EncodeAsType;
+	let metadata = built_for()?;
+	call.encode_as_type(metadata.outer_enums().call_enum_ty(), metadata.types())
+		.map_err(|e| Error::Failed(format!("the call does not encode: {e}")))
+}
+
+/// A runtime call from its SCALE encoding: exactly one call of this runtime, all the bytes.
+pub fn decode_call(bytes: &[u8]) -> Result<runtime::Call, String> {
+	use subxt::ext::scale_decode::DecodeAsType;
+	let metadata = built_for().map_err(|e| e.to_string())?;
+	let mut input = bytes;
+	let call = runtime::Call::decode_as_type(
+		&mut input,
+		metadata.outer_enums().call_enum_ty(),
+		metadata.types(),
+	)
+	.map_err(|e| e.to_string())?;
+	if !input.is_empty() {
+		return Err(format!("{} bytes follow the call", input.len()));
+	}
+	Ok(call)
+}
+
 /// Whether the node's metadata is the one this CLI was built for.
 fn same_runtime(node: &subxt::Metadata, ours: &subxt::Metadata) -> bool {
 	node.hasher().hash() == ours.hasher().hash()

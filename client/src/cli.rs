@@ -99,7 +99,11 @@ pub enum Command {
 	/// Validators: the validator sets, session keys.
 	#[command(subcommand)]
 	Validator(ValidatorCommand),
-	/// Governance calls through `sudo` (dev and test networks only).
+	/// Governance: referenda and votes, the technical committee, safe mode.
+	#[command(subcommand)]
+	Gov(GovCommand),
+	/// Admin calls through `sudo` (dev networks only), or with `--encode` the call's hex for
+	/// `gov submit` and `gov committee propose`.
 	#[command(subcommand)]
 	Admin(AdminCommand),
 }
@@ -447,6 +451,110 @@ pub enum LeaseCommand {
 	Cancel { listing: u64 },
 }
 
+/// A referendum track, by the name the runtime gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrackArg {
+	/// Anything, as Root (runtime upgrades): the slowest track.
+	Root,
+	/// A call the technical committee whitelisted, dispatched as Root: the fast track.
+	#[value(name = "whitelisted_caller", alias = "whitelisted-caller")]
+	WhitelistedCaller,
+	/// The curve, minting, staking emissions and bounds, the epoch length.
+	#[value(name = "diem_admin", alias = "diem-admin")]
+	DiemAdmin,
+	/// Approving, slashing and voiding inference operators.
+	#[value(name = "operator_admin", alias = "operator-admin")]
+	OperatorAdmin,
+	/// The validator set and the session length.
+	#[value(name = "validator_admin", alias = "validator-admin")]
+	ValidatorAdmin,
+}
+
+/// A vote's side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Side {
+	Aye,
+	Nay,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GovCommand {
+	/// Propose a call for a referendum on a track. The call is hex of its SCALE encoding (as
+	/// `admin ... --encode` or polkadot.js apps print it); calls over 128 bytes are noted as a
+	/// preimage first. On `whitelisted_caller` the call is wrapped in
+	/// `Whitelist.dispatch_whitelisted_call_with_preimage` (the committee must whitelist it).
+	/// Places the decision deposit too, unless `--no-deposit`.
+	Submit {
+		/// The call, hex.
+		call: String,
+		#[arg(long, value_enum)]
+		track: TrackArg,
+		/// Blocks after approval before the call runs (at least the track's enactment period).
+		#[arg(long, default_value = "0", value_name = "BLOCKS")]
+		enact_after: u32,
+		/// Leave the decision deposit for someone else (`gov deposit`).
+		#[arg(long)]
+		no_deposit: bool,
+	},
+	/// Place the decision deposit of a referendum, so that it can be decided.
+	Deposit { index: u32 },
+	/// Vote on a referendum with HASH (staked HASH counts too). Conviction 0 to 6 multiplies
+	/// the vote (0: a tenth) and locks the amount for 2^(N-1) lock periods after the end.
+	Vote {
+		index: u32,
+		#[arg(value_enum)]
+		side: Side,
+		/// HASH to vote with.
+		#[arg(long)]
+		amount: String,
+		#[arg(long, default_value = "1", value_parser = clap::value_parser!(u8).range(0..=6))]
+		conviction: u8,
+	},
+	/// Referenda (ongoing ones, or one in full), committee motions and safe mode.
+	Status {
+		/// One referendum.
+		index: Option<u32>,
+	},
+	/// The technical committee: propose, vote on and close motions (members only).
+	#[command(subcommand)]
+	Committee(CommitteeCommand),
+	/// Safe mode: a committee motion to enter, extend or leave it (two thirds of the members).
+	#[command(subcommand)]
+	SafeMode(SafeModeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommitteeCommand {
+	/// Propose a call (hex) as a committee motion and vote aye on it. The threshold is the
+	/// number of ayes it needs (default: two thirds of the members).
+	Propose {
+		call: String,
+		#[arg(long)]
+		threshold: Option<u32>,
+	},
+	/// Propose whitelisting a call (hex) for the `whitelisted_caller` track.
+	Whitelist { call: String },
+	/// Vote on a motion (its hash, from `gov status`).
+	Vote {
+		motion: String,
+		#[arg(value_enum)]
+		side: Side,
+	},
+	/// Close a motion that has its votes (or whose voting period ended): it runs if approved.
+	Close { motion: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SafeModeCommand {
+	/// Propose entering safe mode (one day; only governance and system calls go through).
+	Enter,
+	/// Propose extending safe mode by 12 hours (the committee only while it then ends within
+	/// three days).
+	Extend,
+	/// Propose leaving safe mode now.
+	Exit,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
 	/// Approve an operator with a capacity of credits per epoch.
@@ -454,10 +562,27 @@ pub enum AdminCommand {
 		operator: String,
 		#[arg(long, value_name = "CREDITS")]
 		capacity: String,
+		#[command(flatten)]
+		encode: EncodeArg,
 	},
 	/// Add a validator (it must have registered session keys); it validates from the session
 	/// after the next rotation.
-	AddValidator { account: String },
+	AddValidator {
+		account: String,
+		#[command(flatten)]
+		encode: EncodeArg,
+	},
 	/// Remove a validator (not below the chain's minimum set size).
-	RemoveValidator { account: String },
+	RemoveValidator {
+		account: String,
+		#[command(flatten)]
+		encode: EncodeArg,
+	},
+}
+
+#[derive(Debug, Args)]
+pub struct EncodeArg {
+	/// Print the call's hex instead of submitting it through sudo (no key or node needed).
+	#[arg(long)]
+	pub encode: bool,
 }

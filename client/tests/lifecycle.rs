@@ -870,3 +870,135 @@ fn credits_are_leased_and_offers_listed_through_the_cli() {
 	let status = node.stop();
 	assert!(status.success(), "node did not shut down cleanly: {status}");
 }
+
+/// Whether `error` (a failed command's JSON) is the chain error `name`.
+fn is_chain_error(error: &Json, name: &str) -> bool {
+	error["error"]["kind"] == "chain" && error["error"]["name"] == name
+}
+
+#[test]
+fn governance_passes_referenda_and_the_committee_runs_safe_mode_through_the_cli() {
+	// `--dev` runs the tracks on their fast timing and seats Alice, Bob and Charlie on the
+	// technical committee.
+	let mut node = Node::start("governance", &["--dev"]);
+	let runtime = tokio::runtime::Runtime::new().unwrap();
+	let (rpc, _client) = runtime.block_on(node.connect());
+	runtime.block_on(node.wait_finalized(&rpc, 1));
+	let operator_status =
+		|who: &str| cli(&node, None, &["operator", "status", who])["status"]["status"].clone();
+	let referendum = |index: &str| cli(&node, None, &["gov", "status", index]);
+	// Alice votes aye with 100,000 HASH and waits until the referendum is approved and its call
+	// has run (`until`).
+	let pass = |index: &str, until: &dyn Fn() -> bool| {
+		cli(
+			&node,
+			Some("//Alice"),
+			&["gov", "vote", index, "aye", "--amount", "100000", "--conviction", "1"],
+		);
+		wait_until(&node, &format!("referendum {index} approved"), || {
+			referendum(index)["state"] == "approved"
+		});
+		wait_until(&node, &format!("referendum {index} enacted"), until);
+	};
+
+	// An operator approved by a referendum on the operator_admin track; the same call on the
+	// diem_admin track is refused when it is enacted (that origin does not reach it), and no
+	// signed account can make it.
+	cli(&node, Some("//Bob"), &["operator", "register", "--redeem-key", "//Dave"]);
+	let approve_bob =
+		cli(&node, None, &["admin", "approve-operator", "//Bob", "--capacity", "500", "--encode"])
+			["call"]
+			.as_str()
+			.unwrap()
+			.to_string();
+	let (code, refused) = cli_raw(
+		&node,
+		Some("//Alice"),
+		"in-block",
+		&["gov", "submit", "0x0102", "--track", "operator_admin"],
+	);
+	assert_eq!(code, 2, "a call of no runtime: {refused}");
+	let submitted =
+		cli(&node, Some("//Alice"), &["gov", "submit", &approve_bob, "--track", "operator_admin"]);
+	assert_eq!(submitted["call"], "InferenceCredits.approve_operator", "{submitted}");
+	assert_eq!(submitted["track"], "operator_admin", "{submitted}");
+	let index = submitted["index"].as_u64().unwrap().to_string();
+	assert_eq!(operator_status("//Bob"), "pending");
+	let ongoing = referendum(&index);
+	assert_eq!(ongoing["state"], "ongoing", "{ongoing}");
+	assert!(ongoing["decision_deposit"].is_string(), "deposit placed: {ongoing}");
+	pass(&index, &|| operator_status("//Bob") == "approved");
+	let status = cli(&node, None, &["gov", "status"]);
+	assert_eq!(status["committee"]["members"].as_array().unwrap().len(), 3, "{status}");
+	assert_eq!(status["safe_mode_until"], Json::Null, "{status}");
+
+	// The fast track: the committee whitelists a call (two of three members), then a
+	// referendum on whitelisted_caller dispatches it as Root.
+	cli(&node, Some("//Charlie"), &["operator", "register", "--redeem-key", "//Ferdie"]);
+	let approve_charlie = cli(
+		&node,
+		None,
+		&["admin", "approve-operator", "//Charlie", "--capacity", "200", "--encode"],
+	)["call"]
+		.as_str()
+		.unwrap()
+		.to_string();
+	let (code, refused) = cli_raw(
+		&node,
+		Some("//Eve"),
+		"in-block",
+		&["gov", "committee", "whitelist", &approve_charlie],
+	);
+	assert_eq!(code, 2, "Eve is not a member: {refused}");
+	let motion = cli(&node, Some("//Alice"), &["gov", "committee", "whitelist", &approve_charlie]);
+	assert_eq!(motion["threshold"], 2, "{motion}");
+	let hash = motion["motion"].as_str().unwrap().to_string();
+	let open = cli(&node, None, &["gov", "status"]);
+	assert_eq!(open["committee"]["motions"][0]["call"], "Whitelist.whitelist_call", "{open}");
+	cli(&node, Some("//Bob"), &["gov", "committee", "vote", &hash, "aye"]);
+	let closed = cli(&node, Some("//Bob"), &["gov", "committee", "close", &hash]);
+	assert_eq!(closed["executed"], true, "{closed}");
+	event(&closed, "Whitelist", "CallWhitelisted");
+	let submitted = cli(
+		&node,
+		Some("//Alice"),
+		&["gov", "submit", &approve_charlie, "--track", "whitelisted_caller"],
+	);
+	assert_eq!(submitted["call"], "Whitelist.dispatch_whitelisted_call_with_preimage");
+	let index = submitted["index"].as_u64().unwrap().to_string();
+	pass(&index, &|| operator_status("//Charlie") == "approved");
+
+	// Safe mode, entered by a committee motion: a DIEM transfer is refused while it lasts,
+	// governance still runs (a vote goes through), and a motion ends it.
+	cli(&node, Some("//Alice"), &["diem", "mint", "5"]);
+	let entered = cli(&node, Some("//Alice"), &["gov", "safe-mode", "enter"]);
+	let hash = entered["motion"].as_str().unwrap().to_string();
+	cli(&node, Some("//Charlie"), &["gov", "committee", "vote", &hash, "aye"]);
+	let closed = cli(&node, Some("//Charlie"), &["gov", "committee", "close", &hash]);
+	event(&closed, "SafeMode", "Entered");
+	let status = cli(&node, None, &["gov", "status"]);
+	assert!(status["safe_mode_until"].is_u64(), "{status}");
+	let (code, refused) =
+		cli_raw(&node, Some("//Alice"), "in-block", &["diem", "transfer", "//Eve", "1"]);
+	assert_eq!(code, 1, "{refused}");
+	assert!(is_chain_error(&refused, "CallFiltered"), "{refused}");
+	let submitted = cli(
+		&node,
+		Some("//Alice"),
+		&["gov", "submit", &approve_bob, "--track", "operator_admin", "--no-deposit"],
+	);
+	let index = submitted["index"].as_u64().unwrap().to_string();
+	cli(&node, Some("//Bob"), &["gov", "deposit", &index]);
+	cli(&node, Some("//Bob"), &["gov", "vote", &index, "nay", "--amount", "10"]);
+	let exit = cli(&node, Some("//Bob"), &["gov", "safe-mode", "exit"]);
+	let hash = exit["motion"].as_str().unwrap().to_string();
+	cli(&node, Some("//Alice"), &["gov", "committee", "vote", &hash, "aye"]);
+	let closed = cli(&node, Some("//Alice"), &["gov", "committee", "close", &hash]);
+	event(&closed, "SafeMode", "Exited");
+	cli_final(&node, Some("//Alice"), &["diem", "transfer", "//Eve", "1"]);
+	assert_eq!(units(&balance(&node, "//Eve")["diem"]["free"]), UNIT);
+
+	drop(rpc);
+	let status = node.stop();
+	assert!(status.success(), "node did not shut down cleanly: {status}");
+}

@@ -1,8 +1,10 @@
 //! Chain specs built from the runtime's genesis presets.
 //!
-//! `--dev` uses the `development` preset (Alice alone validates), `--chain local` the
-//! `local_testnet` preset (Alice and Bob). Anything else is read as a chain-spec JSON file, e.g.
-//! one written by `diem-node build-spec --chain local --raw`.
+//! `--dev` uses the `development` preset (Alice alone validates, sudo), `--chain local` the
+//! `local_testnet` preset (Alice and Bob, no sudo), `--chain production` the production-style
+//! preset (four validators, no sudo, standard governance timing; its dev keys are placeholders
+//! a launch replaces). Anything else is read as a chain-spec JSON file, e.g. one written by
+//! `diem-node build-spec --chain production --raw` and edited.
 
 use diem_primitives::{HASH_DECIMALS, HASH_SYMBOL, SS58_PREFIX};
 use diem_runtime::WASM_BINARY;
@@ -53,4 +55,14 @@ pub fn development() -> Result<ChainSpec, String> {
 /// `--chain local`: Alice and Bob validate on one machine or a LAN.
 pub fn local_testnet() -> Result<ChainSpec, String> {
 	from_preset("DIEM Local Testnet", "diem_local", ChainType::Local, LOCAL_TESTNET_RUNTIME_PRESET)
+}
+
+/// `--chain production`: the template of a live network's genesis.
+pub fn production() -> Result<ChainSpec, String> {
+	from_preset(
+		"DIEM",
+		"diem",
+		ChainType::Live,
+		diem_runtime::genesis_config_presets::PRODUCTION_RUNTIME_PRESET,
+	)
 }

@@ -1,8 +1,10 @@
-//! End to end: a runtime upgrade on a running four-validator network. Sudo installs the next
-//! release of the runtime (`system.set_code`, the same runtime built with `spec_version` + 1 by
-//! `runtime/build.rs`); every validator then reports the new version, blocks go on being
-//! produced and finalized, the state the upgrade must not touch is byte for byte the same, and a
-//! transaction signed for the new version goes through.
+//! End to end: a runtime upgrade on a running four-validator network without sudo. A
+//! referendum on the root track (through `diem-cli gov`) authorizes the next release of the
+//! runtime (`System.authorize_upgrade` with its hash; the release is the same runtime built with
+//! `spec_version` + 1 by `runtime/build.rs`), and once it is enacted anyone submits the code
+//! (`System.apply_authorized_upgrade`); every validator then reports the new version, blocks go
+//! on being produced and finalized, the state the upgrade must not touch is byte for byte the
+//! same, and a transaction signed for the new version goes through.
 //!
 //! The time from the upgrade's finality to every node reporting the new version is printed
 //! (`scripts/test-network.sh` shows it).
@@ -85,24 +87,78 @@ async fn a_runtime_upgrade_on_a_running_network_keeps_blocks_and_state() {
 	let before = untouched_state(alice, &before_hash).await;
 	assert!(before.iter().filter(|v| v.is_some()).count() >= 4, "{before:?}");
 
-	// Root installs the next release. `set_code` checks the new blob's spec name and version.
-	let set_code = Dyn::unnamed_variant(
-		"System",
-		[Dyn::unnamed_variant("set_code", [Dyn::from_bytes(&wasm)])],
-	);
-	let sudo = dynamic::transaction("Sudo", "sudo", (set_code,));
+	// The chain has no sudo: a referendum on the root track authorizes the code's hash (a
+	// call of a few bytes, kept inline in the proposal), and once it is enacted anyone may
+	// submit the code itself, which `apply_authorized_upgrade` checks against that hash (and
+	// against the spec name and version, as `set_code` does).
+	let url = nodes[0].ws_url();
+	let code_hash = polkadot_sdk::sp_io::hashing::blake2_256(&wasm);
+	let authorize =
+		dynamic::transaction("System", "authorize_upgrade", (Dyn::from_bytes(code_hash),));
+	let at = client.at_current_block().await.unwrap();
+	let call = at.transactions().call_data(&authorize).expect("authorize_upgrade encodes");
 	let submitted = Instant::now();
-	let events = submit(&nodes[0], &client, &dev::alice(), &sudo, "sudo(set_code)", PHASE).await;
-	let names: Vec<String> = events
+	let (code, referendum) = diem_test_utils::diem_cli(
+		&url,
+		Some("//Alice"),
+		&["gov", "submit", &hex(&call), "--track", "root"],
+	);
+	assert_eq!(code, 0, "{referendum}");
+	assert_eq!(referendum["call"], "System.authorize_upgrade", "{referendum}");
+	let index = referendum["index"].as_u64().expect("a referendum index").to_string();
+	let (code, voted) = diem_test_utils::diem_cli(
+		&url,
+		Some("//Alice"),
+		&["gov", "vote", &index, "aye", "--amount", "100000"],
+	);
+	assert_eq!(code, 0, "{voted}");
+	wait_for(&nodes[0], PHASE, "the referendum approved", || async {
+		let (_, status) = diem_test_utils::diem_cli(&url, None, &["gov", "status", &index]);
+		(status["state"] == "approved").then_some(())
+	})
+	.await;
+	let authorized_key = [
+		polkadot_sdk::sp_io::hashing::twox_128(b"System"),
+		polkadot_sdk::sp_io::hashing::twox_128(b"AuthorizedUpgrade"),
+	]
+	.concat();
+	wait_for(&nodes[0], PHASE, "the upgrade authorized", || async {
+		let value: Option<String> = alice
+			.request("state_getStorage", rpc_params![hex(&authorized_key)])
+			.await
+			.expect("storage");
+		value.map(|_| ())
+	})
+	.await;
+	println!(
+		"runtime upgrade: authorized by referendum #{index} {:.1} s after its submission",
+		submitted.elapsed().as_secs_f64()
+	);
+	let apply =
+		dynamic::transaction("System", "apply_authorized_upgrade", (Dyn::from_bytes(&wasm),));
+	let events =
+		submit(&nodes[0], &client, &dev::charlie(), &apply, "apply_authorized_upgrade", PHASE)
+			.await;
+	// Each event with its fields: a refused code says why (`RejectedInvalidAuthorizedUpgrade`).
+	let shown: Vec<(String, String)> = events
 		.iter()
 		.map(|e| e.expect("event decodes"))
-		.map(|e| format!("{}.{}", e.pallet_name(), e.event_name()))
+		.map(|e| {
+			let fields = e
+				.decode_fields_unchecked_as::<subxt::ext::scale_value::Composite<()>>()
+				.map(|fields| fields.to_string())
+				.unwrap_or_default();
+			(format!("{}.{}", e.pallet_name(), e.event_name()), fields)
+		})
 		.collect();
-	assert!(names.contains(&"System.CodeUpdated".to_string()), "no CodeUpdated: {names:?}");
+	assert!(
+		shown.iter().any(|(name, _)| name == "System.CodeUpdated"),
+		"no CodeUpdated: {shown:?}"
+	);
 	let upgraded_at = best_number(alice).await.unwrap();
 	let finalized_upgrade = Instant::now();
 	println!(
-		"runtime upgrade: set_code ({} KiB of wasm) finalized {:.1} s after submission",
+		"runtime upgrade: the code ({} KiB of wasm) finalized {:.1} s after the referendum's submission",
 		wasm.len() / 1024,
 		submitted.elapsed().as_secs_f64()
 	);

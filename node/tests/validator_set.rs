@@ -4,7 +4,7 @@
 //! with `--validator` and an empty keystore. Through `diem-cli`, as a validator and governance
 //! would: adding her is refused until she has keys; `validator rotate-keys` makes session keys
 //! in her node's keystore (`author_rotateKeysWithOwner`) and registers them with their
-//! ownership proof (`Session.set_keys`); `admin add-validator` (sudo) adds her. After the
+//! ownership proof (`Session.set_keys`); `admin add-validator` (sudo, which this test's chain spec gives Alice) adds her. After the
 //! session change she is in the active set (`ValidatorSetApi`), authors blocks, and GRANDPA goes
 //! on with five voters. Then `admin remove-validator` removes Dave: once the change is active
 //! he authors no block while the others go on finalizing.
@@ -70,8 +70,13 @@ fn cli(url: &str, key: &str, args: &[&str]) -> (i32, Value) {
 #[tokio::test(flavor = "multi_thread")]
 async fn governance_adds_and_removes_a_validator_on_a_running_network() {
 	let dir = tempfile::tempdir().unwrap();
+	// The local preset has no sudo; this network gives Alice the key, so that each change is
+	// one call whose refusal comes back by name (referenda on the validator_admin track are
+	// the runtime tests' and `gov` end-to-end test's subject).
+	let alice_key = diem_test_utils::public_key("sr25519", "//Alice");
 	let spec = diem_test_utils::dev_validators_spec(dir.path(), &VALIDATORS, |patch| {
 		patch["validatorSet"]["sessionLength"] = SESSION_LENGTH.into();
+		patch["sudo"]["key"] = alice_key.into();
 	});
 	let (mut nodes, rpcs, bootnode) = diem_test_utils::start_validators(&spec, &VALIDATORS).await;
 	let alice_rpc = &rpcs[0];

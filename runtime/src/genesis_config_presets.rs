@@ -9,7 +9,13 @@
 //!   and 22,500 HASH), so a new user can swap at once. Credit epochs last one minute.
 //! - `local_testnet` (`diem-node --chain local`): Alice and Bob validate in one-minute sessions;
 //!   same accounts, stakes, protocol position, pool and committee, fast tracks, seven-day
-//!   unbonding, minting closed until governance opens it.
+//!   unbonding, minting closed until governance opens it. No sudo: every change goes through a
+//!   referendum (or the committee's emergency powers), as on a live network.
+//! - `production` (`diem-node --chain production`): the shape of a live network's genesis. No
+//!   sudo, the tracks' standard timing (days, not blocks), seven-day unbonding, an emission of
+//!   4 % of the supply a year, minting closed, no protocol position or pool; four validators
+//!   (Alice..Dave) and a committee (Alice, Bob, Charlie) who hold and stake HASH. Its keys are the well-known dev keys, placeholders that a
+//!   launch replaces in the chain spec it writes from this preset (`docs/validators.md`).
 //!
 //! Every genesis creates DIEM in `Assets` (asset [`diem::ASSET_ID`], sufficient, keyless owner,
 //! metadata `DIEM`/`DIEM`/12) before the protocol mints.
@@ -234,13 +240,8 @@ fn local_testnet() -> Value {
 		Some(LOCAL_SESSION_LENGTH),
 		dev_accounts(),
 		DEV_ENDOWMENT,
-		// Sudo until the runtime-upgrade test passes its upgrade by referendum; fast tracks so
-		// a test network's referenda pass within minutes.
-		GovernanceGenesis {
-			sudo: Some(Sr25519Keyring::Alice.to_account_id()),
-			committee: dev_committee(),
-			fast_tracks: true,
-		},
+		// No sudo; fast tracks so that a test network's referenda pass within minutes.
+		GovernanceGenesis { sudo: None, committee: dev_committee(), fast_tracks: true },
 		// The production figure: seven days.
 		staking_params(7 * DAYS),
 		dev_stakers(),
@@ -254,11 +255,51 @@ fn local_testnet() -> Value {
 	)
 }
 
+/// The name of the production-style preset.
+pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
+
+/// HASH each account of the production preset starts with, of which it stakes half.
+pub const PRODUCTION_ENDOWMENT: crate::Balance = 100_000 * UNIT;
+
+fn production() -> Value {
+	let validators = [
+		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	];
+	let accounts: Vec<AccountId> = validators.iter().map(|(sr, _)| sr.to_account_id()).collect();
+	let stakers = accounts.iter().map(|a| (a.clone(), PRODUCTION_ENDOWMENT / 2)).collect();
+	// 4 % of the genesis supply a year (the runtime refuses more than 10 %), with the dev
+	// presets' yield share and minimum stake and a seven-day unbonding period.
+	let supply = PRODUCTION_ENDOWMENT * accounts.len() as crate::Balance;
+	let staking = StakingParams {
+		emission_per_block: supply * 4 / 100 / crate::Balance::from(365 * DAYS),
+		..staking_params(7 * DAYS)
+	};
+	genesis_patch(
+		validators.into_iter().map(|(sr, ed)| dev_validator(sr, ed)).collect(),
+		None,
+		accounts,
+		PRODUCTION_ENDOWMENT,
+		GovernanceGenesis { sudo: None, committee: dev_committee(), fast_tracks: false },
+		staking,
+		stakers,
+		DiemGenesis {
+			minting_open: false,
+			protocol_mints: vec![],
+			liquidity: vec![],
+			epoch_length: None,
+		},
+	)
+}
+
 /// The JSON of the named preset, or `None` for an unknown name.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		PRODUCTION_RUNTIME_PRESET => production(),
 		_ => return None,
 	};
 	serde_json::to_string(&patch).ok().map(String::into_bytes)
@@ -269,6 +310,7 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_RUNTIME_PRESET),
 	]
 }
 

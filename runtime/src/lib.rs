@@ -101,7 +101,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 112,
+	spec_version: 113,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -110,14 +110,15 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 
 /// The same runtime as the next release: `spec_version` one higher. `build.rs` builds it as a
 /// second wasm blob (`--features next-spec-version`) for the runtime-upgrade test, which
-/// installs it with `set_code` on a running network. (The version macro reads literals, hence two copies.)
+/// installs it through a referendum on a running network. (The version macro reads literals,
+/// hence two copies; `tests::the_next_release_is_one_version_higher` keeps them in step.)
 #[cfg(feature = "next-spec-version")]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 113,
+	spec_version: 114,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,

@@ -5,6 +5,7 @@ mod balance;
 mod credits;
 mod dex;
 mod diem;
+mod gov;
 mod hash;
 mod market;
 mod operator;
@@ -43,6 +44,7 @@ pub async fn run(cli: Cli) -> Result<Output, Error> {
 		Command::Operator(command) => operator::run(&mut ctx, command).await,
 		Command::Market(command) => market::run(&mut ctx, command).await,
 		Command::Validator(command) => validator::run(&mut ctx, command).await,
+		Command::Gov(command) => gov::run(&mut ctx, command).await,
 		Command::Admin(command) => admin(&mut ctx, command).await,
 	}
 }
@@ -188,8 +190,8 @@ async fn info(ctx: &mut Ctx) -> Result<Output, Error> {
 }
 
 async fn admin(ctx: &mut Ctx, command: AdminCommand) -> Result<Output, Error> {
-	match command {
-		AdminCommand::ApproveOperator { operator, capacity } => {
+	let (action, inner, encode, extra) = match command {
+		AdminCommand::ApproveOperator { operator, capacity, encode } => {
 			let operator = parse_account(&operator)?;
 			let capacity = amount(&capacity)?;
 			let inner = runtime::Call::InferenceCredits(
@@ -198,34 +200,32 @@ async fn admin(ctx: &mut Ctx, command: AdminCommand) -> Result<Output, Error> {
 					capacity_per_epoch: capacity,
 				},
 			);
-			let receipt = ctx.submit(&runtime::tx().sudo().sudo(inner)).await?;
-			sudo_outcome(ctx, &receipt).await?;
-			Ok(receipt_output(
-				"approve operator",
-				&receipt,
-				json!({ "operator": ss58(&operator), "capacity": units_json(capacity) }),
-			))
+			let extra = json!({ "operator": ss58(&operator), "capacity": units_json(capacity) });
+			("approve operator", inner, encode.encode, extra)
 		}
-		AdminCommand::AddValidator { account } => {
+		AdminCommand::AddValidator { account, encode } => {
 			let who = parse_account(&account)?;
 			let inner = runtime::Call::ValidatorSet(runtime::validator_set::Call::add_validator {
 				who: chain_account(&who),
 			});
-			let receipt = ctx.submit(&runtime::tx().sudo().sudo(inner)).await?;
-			sudo_outcome(ctx, &receipt).await?;
-			Ok(receipt_output("add validator", &receipt, json!({ "validator": ss58(&who) })))
+			("add validator", inner, encode.encode, json!({ "validator": ss58(&who) }))
 		}
-		AdminCommand::RemoveValidator { account } => {
+		AdminCommand::RemoveValidator { account, encode } => {
 			let who = parse_account(&account)?;
 			let inner =
 				runtime::Call::ValidatorSet(runtime::validator_set::Call::remove_validator {
 					who: chain_account(&who),
 				});
-			let receipt = ctx.submit(&runtime::tx().sudo().sudo(inner)).await?;
-			sudo_outcome(ctx, &receipt).await?;
-			Ok(receipt_output("remove validator", &receipt, json!({ "validator": ss58(&who) })))
+			("remove validator", inner, encode.encode, json!({ "validator": ss58(&who) }))
 		}
+	};
+	if encode {
+		let hex = crate::keys::encode_hex(&crate::chain::encode_call(&inner)?);
+		return Ok(Output { text: format!("{hex}\n"), json: json!({ "call": hex }) });
 	}
+	let receipt = ctx.submit(&runtime::tx().sudo().sudo(inner)).await?;
+	sudo_outcome(ctx, &receipt).await?;
+	Ok(receipt_output(action, &receipt, extra))
 }
 
 /// `Sudo.Sudid` carries the inner call's result: a failed inner call is a failed command.
@@ -233,7 +233,17 @@ async fn sudo_outcome(ctx: &mut Ctx, receipt: &Receipt) -> Result<(), Error> {
 	let Some(sudid) = receipt.events_named("Sudo", "Sudid").next() else {
 		return Err(Error::Failed("no Sudo.Sudid event: the key is not the sudo key?".into()));
 	};
-	let result = sudid.fields.get("sudo_result");
+	let result = sudid.fields.get("sudo_result").cloned();
+	dispatch_outcome(ctx, result.as_ref(), "the sudo call").await
+}
+
+/// A `DispatchResult` carried in an event field (`Sudo.Sudid`, `TechnicalCommittee.Executed`,
+/// `Scheduler.Dispatched`): `Ok`, or the module error by name and docs.
+pub(crate) async fn dispatch_outcome(
+	ctx: &mut Ctx,
+	result: Option<&Json>,
+	what: &str,
+) -> Result<(), Error> {
 	match result.and_then(|r| r.get("Err")) {
 		None => Ok(()),
 		Some(error) => {
@@ -251,7 +261,7 @@ async fn sudo_outcome(ctx: &mut Ctx, receipt: &Receipt) -> Result<(), Error> {
 				(Some(index), Some(bytes)) => {
 					Err(ctx.chain().await?.module_error(index, bytes).await)
 				}
-				_ => Err(Error::Failed(format!("the sudo call failed: {error}"))),
+				_ => Err(Error::Failed(format!("{what} failed: {error}"))),
 			}
 		}
 	}

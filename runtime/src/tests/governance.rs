@@ -24,7 +24,7 @@ use polkadot_sdk::{
 	},
 	frame_system, pallet_balances, pallet_collective, pallet_conviction_voting, pallet_referenda,
 	pallet_referenda::TracksInfo as _,
-	pallet_safe_mode, pallet_tx_pause, pallet_whitelist,
+	pallet_safe_mode, pallet_sudo, pallet_tx_pause, pallet_whitelist,
 	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{
@@ -227,6 +227,48 @@ fn tracks_map_their_origins_and_run_fast_only_where_genesis_says() {
 			crate::configs::governance::TechnicalCollective,
 		>::get();
 		assert_eq!(members.len(), 3, "Alice, Bob and Charlie sit on the committee");
+	});
+}
+
+/// The local testnet and the production preset have no sudo key: Root is reached only by a
+/// referendum (the root or whitelisted_caller track). Only `--dev` keeps sudo.
+#[test]
+fn only_the_dev_preset_has_sudo() {
+	use crate::genesis_config_presets::PRODUCTION_RUNTIME_PRESET;
+	preset_test(DEV_RUNTIME_PRESET, || {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(id(Sr25519Keyring::Alice)));
+	});
+	for preset in [LOCAL_TESTNET_RUNTIME_PRESET, PRODUCTION_RUNTIME_PRESET] {
+		preset_test(preset, || {
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), None, "{preset}");
+			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+			let sudo = RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(remark) });
+			assert_noop!(
+				sudo.dispatch(signed(Sr25519Keyring::Alice)),
+				pallet_sudo::Error::<Runtime>::RequireSudo
+			);
+		});
+	}
+}
+
+/// The production preset: standard track timing, a seated committee, four validators, minting
+/// closed, no DIEM at all until governance opens minting; blocks run with every invariant.
+#[test]
+fn the_production_preset_is_governed_by_referenda_on_standard_tracks() {
+	use crate::genesis_config_presets::PRODUCTION_RUNTIME_PRESET;
+	preset_test(PRODUCTION_RUNTIME_PRESET, || {
+		assert!(!crate::governance::origins::FastTracks::<Runtime>::get());
+		let members = pallet_collective::Members::<
+			Runtime,
+			crate::configs::governance::TechnicalCollective,
+		>::get();
+		assert_eq!(members.len(), 3);
+		assert_eq!(crate::apis::validator_set_state().active.len(), 4);
+		let status = crate::Diem::curve_status();
+		assert!(!status.minting_open);
+		assert_eq!(status.supply, 0);
+		start_block_one();
+		run_to_block(5);
 	});
 }
 

@@ -21,7 +21,11 @@ use polkadot_sdk::{
 
 #[test]
 fn the_presets_satisfy_every_invariant() {
-	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+	for preset in [
+		DEV_RUNTIME_PRESET,
+		LOCAL_TESTNET_RUNTIME_PRESET,
+		crate::genesis_config_presets::PRODUCTION_RUNTIME_PRESET,
+	] {
 		preset_ext(preset).execute_with(|| {
 			assert_eq!(check_all(), Ok(()), "{preset}");
 		});

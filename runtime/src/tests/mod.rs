@@ -59,7 +59,14 @@ fn preset_test(name: &str, test: impl FnOnce()) {
 #[test]
 fn preset_names_are_the_documented_ones() {
 	let names = genesis_config_presets::preset_names();
-	assert_eq!(names, vec![DEV_RUNTIME_PRESET.to_string(), LOCAL_TESTNET_RUNTIME_PRESET.into()]);
+	assert_eq!(
+		names,
+		vec![
+			DEV_RUNTIME_PRESET.to_string(),
+			LOCAL_TESTNET_RUNTIME_PRESET.into(),
+			genesis_config_presets::PRODUCTION_RUNTIME_PRESET.into(),
+		]
+	);
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 }
 
@@ -165,6 +172,19 @@ fn grandpa_key_ownership_proofs_name_the_validator() {
 		let absence = crate::Historical::prove((KEY_TYPE, stranger.clone())).expect("a proof");
 		assert_eq!(crate::Historical::check_proof((KEY_TYPE, stranger), absence), None);
 	});
+}
+
+/// The two copies of the runtime version in `lib.rs` (this release's and, under
+/// `next-spec-version`, the next one's) differ only by one in `spec_version`.
+#[test]
+fn the_next_release_is_one_version_higher() {
+	let source = include_str!("../lib.rs");
+	let versions: Vec<u32> = source
+		.lines()
+		.filter_map(|line| line.trim().strip_prefix("spec_version: "))
+		.filter_map(|rest| rest.trim_end_matches(',').parse().ok())
+		.collect();
+	assert_eq!(versions, vec![crate::VERSION.spec_version, crate::VERSION.spec_version + 1]);
 }
 
 #[test]
