@@ -969,15 +969,19 @@ fn governance_passes_referenda_and_the_committee_runs_safe_mode_through_the_cli(
 	pass(&index, &|| operator_status("//Charlie") == "approved");
 
 	// Safe mode, entered by a committee motion: a DIEM transfer is refused while it lasts,
-	// governance still runs (a vote goes through), and a motion ends it.
+	// governance still runs (a referendum is submitted, its deposit placed, a vote cast), and
+	// it ends on its own (two minutes on the dev chain's fast timing).
 	cli(&node, Some("//Alice"), &["diem", "mint", "5"]);
-	let entered = cli(&node, Some("//Alice"), &["gov", "safe-mode", "enter"]);
-	let hash = entered["motion"].as_str().unwrap().to_string();
-	cli(&node, Some("//Charlie"), &["gov", "committee", "vote", &hash, "aye"]);
-	let closed = cli(&node, Some("//Charlie"), &["gov", "committee", "close", &hash]);
-	event(&closed, "SafeMode", "Entered");
-	let status = cli(&node, None, &["gov", "status"]);
-	assert!(status["safe_mode_until"].is_u64(), "{status}");
+	let enter_safe_mode = |proposer: &str, seconder: &str| {
+		let entered = cli(&node, Some(proposer), &["gov", "safe-mode", "enter"]);
+		let hash = entered["motion"].as_str().unwrap().to_string();
+		cli(&node, Some(seconder), &["gov", "committee", "vote", &hash, "aye"]);
+		let closed = cli(&node, Some(seconder), &["gov", "committee", "close", &hash]);
+		event(&closed, "SafeMode", "Entered");
+	};
+	let safe_mode_until = || cli(&node, None, &["gov", "status"])["safe_mode_until"].clone();
+	enter_safe_mode("//Alice", "//Charlie");
+	assert!(safe_mode_until().is_u64(), "safe mode entered");
 	let (code, refused) =
 		cli_raw(&node, Some("//Alice"), "in-block", &["diem", "transfer", "//Eve", "1"]);
 	assert_eq!(code, 1, "{refused}");
@@ -990,13 +994,22 @@ fn governance_passes_referenda_and_the_committee_runs_safe_mode_through_the_cli(
 	let index = submitted["index"].as_u64().unwrap().to_string();
 	cli(&node, Some("//Bob"), &["gov", "deposit", &index]);
 	cli(&node, Some("//Bob"), &["gov", "vote", &index, "nay", "--amount", "10"]);
+	wait_until(&node, "safe mode ending on its own", || safe_mode_until().is_null());
+	cli(&node, Some("//Alice"), &["diem", "transfer", "//Eve", "1"]);
+
+	// A second episode, ended early by a committee motion to exit.
+	enter_safe_mode("//Bob", "//Alice");
+	let (code, refused) =
+		cli_raw(&node, Some("//Alice"), "in-block", &["diem", "transfer", "//Eve", "1"]);
+	assert!(code == 1 && is_chain_error(&refused, "CallFiltered"), "{refused}");
 	let exit = cli(&node, Some("//Bob"), &["gov", "safe-mode", "exit"]);
 	let hash = exit["motion"].as_str().unwrap().to_string();
 	cli(&node, Some("//Alice"), &["gov", "committee", "vote", &hash, "aye"]);
 	let closed = cli(&node, Some("//Alice"), &["gov", "committee", "close", &hash]);
 	event(&closed, "SafeMode", "Exited");
+	assert!(safe_mode_until().is_null());
 	cli_final(&node, Some("//Alice"), &["diem", "transfer", "//Eve", "1"]);
-	assert_eq!(units(&balance(&node, "//Eve")["diem"]["free"]), UNIT);
+	assert_eq!(units(&balance(&node, "//Eve")["diem"]["free"]), 2 * UNIT);
 
 	drop(rpc);
 	let status = node.stop();

@@ -22,14 +22,14 @@ use crate::{
 };
 use diem_primitives::{
 	hash::{MILLI, UNIT},
-	time::{DAYS, HOURS},
+	time::{DAYS, HOURS, MINUTES},
 };
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
 		traits::{
 			fungible::HoldConsideration, tokens::currency::ActiveIssuanceOf, ConstU32, Contains,
-			EitherOf, EqualPrivilegeOnly, LinearStoragePrice,
+			EitherOf, EqualPrivilegeOnly, Get, LinearStoragePrice, TypedGet,
 		},
 		weights::Weight,
 	},
@@ -82,14 +82,55 @@ parameter_types! {
 	pub MaxCommitteeProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 	/// A deferred whitelisted dispatch waits at most a week for the committee's whitelisting.
 	pub const DeferredDispatchExpiration: BlockNumber = 7 * DAYS;
-	/// The committee enters safe mode for a day at a time and extends it by half a day.
-	pub const SafeModeEnterDuration: BlockNumber = DAYS;
-	pub const SafeModeExtendDuration: BlockNumber = 12 * HOURS;
-	/// The committee's extensions stop once safe mode would last more than three days from now.
-	pub const MaxSafeModeSpan: BlockNumber = 3 * DAYS;
 	/// Nobody outside governance enters or extends safe mode (no permissionless deposit).
 	pub const SafeModeDeposit: Option<Balance> = None;
 	pub const SafeModeReleaseDelay: Option<BlockNumber> = None;
+}
+
+/// Safe mode's periods on a chain with the standard track timing, and on a fast-track chain
+/// (`Origins.FastTracks`: dev and local), where they are minutes so that a developer sees safe
+/// mode end on its own: (enter, extend, the committee's cap from now).
+const SAFE_MODE_STANDARD: (BlockNumber, BlockNumber, BlockNumber) = (DAYS, 12 * HOURS, 3 * DAYS);
+const SAFE_MODE_FAST: (BlockNumber, BlockNumber, BlockNumber) = (2 * MINUTES, MINUTES, 6 * MINUTES);
+
+fn safe_mode_periods() -> (BlockNumber, BlockNumber, BlockNumber) {
+	if crate::governance::origins::FastTracks::<Runtime>::get() {
+		SAFE_MODE_FAST
+	} else {
+		SAFE_MODE_STANDARD
+	}
+}
+
+/// The committee enters safe mode for a day at a time (two minutes on fast-track chains).
+pub struct SafeModeEnterDuration;
+impl Get<BlockNumber> for SafeModeEnterDuration {
+	fn get() -> BlockNumber {
+		safe_mode_periods().0
+	}
+}
+// `EnsureWithSuccess` (the committee's `force_enter` origin) reads the duration as a `TypedGet`.
+impl TypedGet for SafeModeEnterDuration {
+	type Type = BlockNumber;
+	fn get() -> BlockNumber {
+		safe_mode_periods().0
+	}
+}
+
+/// Each extension adds half a day (a minute on fast-track chains).
+pub struct SafeModeExtendDuration;
+impl Get<BlockNumber> for SafeModeExtendDuration {
+	fn get() -> BlockNumber {
+		safe_mode_periods().1
+	}
+}
+
+/// The committee's extensions stop once safe mode would last more than three days from now
+/// (six minutes on fast-track chains).
+pub struct MaxSafeModeSpan;
+impl Get<BlockNumber> for MaxSafeModeSpan {
+	fn get() -> BlockNumber {
+		safe_mode_periods().2
+	}
 }
 
 /// Whether `call` cancels an ongoing referendum on the `root` track. The call filter refuses
@@ -119,7 +160,7 @@ impl pallet_scheduler::Config for Runtime {
 	// Other pallets' benchmarks fill the agenda of one block.
 	#[cfg(feature = "runtime-benchmarks")]
 	type MaxScheduledPerBlock = ConstU32<512>;
-	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_scheduler::WeightInfo<Runtime>;
 	type OriginPrivilegeCmp = EqualPrivilegeOnly;
 	type Preimages = Preimage;
 	type BlockNumberProvider = System;
@@ -127,7 +168,7 @@ impl pallet_scheduler::Config for Runtime {
 
 impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_preimage::WeightInfo<Runtime>;
 	type Currency = Balances;
 	type ManagerOrigin = EnsureRoot<AccountId>;
 	type Consideration = HoldConsideration<
@@ -141,7 +182,7 @@ impl pallet_preimage::Config for Runtime {
 impl pallet_referenda::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_referenda::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_referenda::WeightInfo<Runtime>;
 	type Scheduler = Scheduler;
 	type Currency = Balances;
 	// Anyone may propose on any track; the track's origin decides what the call can reach.
@@ -163,7 +204,7 @@ impl pallet_referenda::Config for Runtime {
 
 impl pallet_conviction_voting::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_conviction_voting::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_conviction_voting::WeightInfo<Runtime>;
 	type Currency = Balances;
 	type Polls = Referenda;
 	// Support is measured against the HASH that is not deactivated.
@@ -183,7 +224,7 @@ impl pallet_whitelist::Config for Runtime {
 	type Preimages = Preimage;
 	type DeferredDispatchExpiration = DeferredDispatchExpiration;
 	type BlockNumberProvider = System;
-	type WeightInfo = pallet_whitelist::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_whitelist::WeightInfo<Runtime>;
 }
 
 impl pallet_collective::Config<TechnicalCollective> for Runtime {
@@ -194,7 +235,7 @@ impl pallet_collective::Config<TechnicalCollective> for Runtime {
 	type MaxProposals = ConstU32<32>;
 	type MaxMembers = MaxCommitteeMembers;
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
 	// Members change through `TechnicalMembership` (Root referenda); Root may reset them.
 	type SetMembersOrigin = EnsureRoot<AccountId>;
 	type MaxProposalWeight = MaxCommitteeProposalWeight;
@@ -218,7 +259,7 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type MembershipInitialized = TechnicalCommittee;
 	type MembershipChanged = TechnicalCommittee;
 	type MaxMembers = MaxCommitteeMembers;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_membership::WeightInfo<Runtime>;
 }
 
 /// The admin calls the chain's own tracks enact. Only their track's origin or Root reaches
@@ -321,7 +362,7 @@ impl pallet_safe_mode::Config for Runtime {
 	type ForceDepositOrigin = EnsureRoot<AccountId>;
 	type Notify = ();
 	type ReleaseDelay = SafeModeReleaseDelay;
-	type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_safe_mode::WeightInfo<Runtime>;
 }
 
 /// Calls that can never be paused: governance's pallets (it must stay able to undo a pause),
@@ -351,5 +392,5 @@ impl pallet_tx_pause::Config for Runtime {
 	type WhitelistedCalls = UnpausableCalls;
 	// Longer names would count as paused.
 	type MaxNameLen = ConstU32<256>;
-	type WeightInfo = pallet_tx_pause::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_tx_pause::WeightInfo<Runtime>;
 }

@@ -19,7 +19,7 @@ use polkadot_sdk::{
 		traits::{
 			fungible::{Inspect as _, InspectHold as _},
 			schedule::DispatchTime,
-			Hooks, OnInitialize, StorePreimage,
+			Get, Hooks, OnInitialize, StorePreimage,
 		},
 	},
 	frame_system, pallet_balances, pallet_collective, pallet_conviction_voting, pallet_referenda,
@@ -433,7 +433,9 @@ fn safe_mode_stops_transfers_lets_governance_through_and_ends_by_itself() {
 		let enter = RuntimeCall::SafeMode(pallet_safe_mode::Call::force_enter {});
 		committee_passes(enter);
 		let until = pallet_safe_mode::EnteredUntil::<Runtime>::get().expect("entered");
-		assert_eq!(until, System::block_number() + DAYS);
+		let entered_for = crate::configs::governance::SafeModeEnterDuration::get();
+		assert_eq!(entered_for, 2 * diem_primitives::time::MINUTES, "the dev chain's fast timing");
+		assert_eq!(until, System::block_number() + entered_for);
 
 		let filtered = Err(frame_system::Error::<Runtime>::CallFiltered.into());
 		assert_eq!(try_dispatch(&transfer, signed(Sr25519Keyring::Alice)), filtered);
@@ -516,30 +518,40 @@ fn a_committee_whitelisted_call_passes_the_fast_track() {
 }
 
 /// The committee extends safe mode half a day at a time, but never past three days from now;
-/// Root still can.
+/// Root still can. (On the dev chain's fast timing: a minute at a time, six minutes at most;
+/// the standard figures are checked on the production preset.)
 #[test]
 fn the_committee_cannot_hold_safe_mode_beyond_three_days() {
+	use crate::configs::governance::{
+		MaxSafeModeSpan, SafeModeEnterDuration, SafeModeExtendDuration,
+	};
+	preset_test(crate::genesis_config_presets::PRODUCTION_RUNTIME_PRESET, || {
+		assert_eq!(
+			(SafeModeEnterDuration::get(), SafeModeExtendDuration::get(), MaxSafeModeSpan::get()),
+			(DAYS, 12 * diem_primitives::time::HOURS, 3 * DAYS)
+		);
+	});
 	preset_test(DEV_RUNTIME_PRESET, || {
 		start_block_one();
+		let (enter, extend, cap) =
+			(SafeModeEnterDuration::get(), SafeModeExtendDuration::get(), MaxSafeModeSpan::get());
+		assert_eq!((cap - enter) % extend, 0);
 		committee_passes(RuntimeCall::SafeMode(pallet_safe_mode::Call::force_enter {}));
 		let now = System::block_number();
-		// Entered for a day; four extensions of 12 hours reach three days.
-		for _ in 0..4 {
+		// Entered for `enter`; extensions of `extend` reach the cap (four, on either timing).
+		for _ in 0..(cap - enter) / extend {
 			System::reset_events();
 			committee_passes(RuntimeCall::SafeMode(pallet_safe_mode::Call::force_extend {}));
 		}
-		assert_eq!(pallet_safe_mode::EnteredUntil::<Runtime>::get(), Some(now + 3 * DAYS));
+		assert_eq!(pallet_safe_mode::EnteredUntil::<Runtime>::get(), Some(now + cap));
 		System::reset_events();
 		assert_eq!(
 			committee_executes(RuntimeCall::SafeMode(pallet_safe_mode::Call::force_extend {})),
 			Err(DispatchError::BadOrigin)
 		);
-		assert_eq!(pallet_safe_mode::EnteredUntil::<Runtime>::get(), Some(now + 3 * DAYS));
+		assert_eq!(pallet_safe_mode::EnteredUntil::<Runtime>::get(), Some(now + cap));
 		assert_ok!(SafeMode::force_extend(RuntimeOrigin::root()));
-		assert_eq!(
-			pallet_safe_mode::EnteredUntil::<Runtime>::get(),
-			Some(now + 3 * DAYS + 12 * diem_primitives::time::HOURS)
-		);
+		assert_eq!(pallet_safe_mode::EnteredUntil::<Runtime>::get(), Some(now + cap + extend));
 	});
 }
 
