@@ -96,6 +96,9 @@ pub enum Command {
 	/// The hash-power market: operators' offers and credit leases.
 	#[command(subcommand)]
 	Market(MarketCommand),
+	/// Lending: supply HASH for interest, borrow HASH against DIEM, liquidate unhealthy loans.
+	#[command(subcommand)]
+	Lend(LendCommand),
 	/// Validators: the validator sets, session keys.
 	#[command(subcommand)]
 	Validator(ValidatorCommand),
@@ -128,6 +131,39 @@ pub enum ValidatorCommand {
 	/// Unregister the key's account's session keys and return the key deposit; only once it
 	/// is out of the validator set and of the current and queued sessions.
 	PurgeKeys,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LendCommand {
+	/// Supply HASH to the market for shares that grow with the interest borrowers pay.
+	Supply { amount: String },
+	/// Withdraw supplied HASH (`all`: everything), as far as the HASH not lent out allows.
+	Withdraw { amount: String },
+	/// Put DIEM on hold as collateral.
+	DepositCollateral { amount: String },
+	/// Take DIEM collateral back, if the debt stays within the borrowing limit.
+	WithdrawCollateral { amount: String },
+	/// Borrow HASH against your collateral (up to the limit `lend status` shows).
+	Borrow {
+		amount: String,
+		/// Deposit this much DIEM as collateral first, in the same atomic batch.
+		#[arg(long)]
+		collateral: Option<String>,
+	},
+	/// Repay HASH of your debt (`all`: the whole debt).
+	Repay { amount: String },
+	/// Repay part of an unhealthy loan (at most the close factor of its debt) for its
+	/// collateral plus the bonus, at the TWAP.
+	Liquidate {
+		/// The borrower.
+		borrower: String,
+		/// The most HASH to repay (`all`: as much as the close factor allows).
+		#[arg(default_value = "all")]
+		max_repay: String,
+	},
+	/// The market (supplied, borrowed, rates, reserve, bad debt, the oracle) and an account's
+	/// position (default: the key's, if one is given).
+	Status { account: Option<String> },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1015,3 +1015,122 @@ fn governance_passes_referenda_and_the_committee_runs_safe_mode_through_the_cli(
 	let status = node.stop();
 	assert!(status.success(), "node did not shut down cleanly: {status}");
 }
+
+#[test]
+fn a_loan_against_diem_is_liquidated_when_the_twap_falls_through_the_cli() {
+	let mut node = Node::start("lending", &["--dev"]);
+	let runtime = tokio::runtime::Runtime::new().unwrap();
+	let (rpc, _client) = runtime.block_on(node.connect());
+	runtime.block_on(node.wait_finalized(&rpc, 1));
+	let status = |who: &str| cli(&node, None, &["lend", "status", who]);
+	// The dev preset opens the market; its TWAP spans the window (20 blocks, observations
+	// every 5) from block 25 on.
+	wait_long(&node, "the oracle's first window", || {
+		status("//Alice")["market"]["twap"].is_string()
+	});
+	let market = status("//Alice")["market"].clone();
+	// The genesis pool: 22,500 HASH against 250 DIEM, 90 HASH per DIEM.
+	assert_eq!(units(&market["twap"]), 90 * UNIT, "{market}");
+
+	// Alice lends 5,000 HASH.
+	let supplied = cli(&node, Some("//Alice"), &["lend", "supply", "5000"]);
+	event(&supplied, "Lending", "Supplied");
+	// Bob borrows 800 HASH against 20 DIEM (worth 1,800 HASH: his limit is 900) in one batch.
+	// 21: a hold leaves an asset account its minimum balance free.
+	cli(&node, Some("//Alice"), &["diem", "transfer", "//Bob", "21"]);
+	let (code, over) =
+		cli_raw(&node, Some("//Bob"), "in-block", &["lend", "borrow", "901", "--collateral", "20"]);
+	assert_eq!(code, 1, "{over}");
+	assert!(is_chain_error(&over, "BorrowLimitExceeded"), "{over}");
+	let bob_hash_before = units(&balance(&node, "//Bob")["hash"]["free"]);
+	let borrowed = cli(&node, Some("//Bob"), &["lend", "borrow", "800", "--collateral", "20"]);
+	let bob_fee = fee(&borrowed);
+	let bob = status("//Bob");
+	assert_eq!(units(&bob["position"]["collateral"]), 20 * UNIT, "{bob}");
+	assert!(units(&bob["position"]["debt"]) >= 800 * UNIT, "{bob}");
+	assert_eq!(
+		units(&balance(&node, "//Bob")["hash"]["free"]),
+		bob_hash_before + 800 * UNIT - bob_fee
+	);
+
+	// Alice sells 80 DIEM into the pool in four swaps: spot falls to about 52 HASH per DIEM,
+	// and Bob's own borrowing pauses at once; the TWAP follows over its window.
+	for _ in 0..4 {
+		cli(
+			&node,
+			Some("//Alice"),
+			&["dex", "swap", "20", "--from", "diem", "--to", "hash", "--slippage", "50"],
+		);
+	}
+	let paused = status("//Bob")["market"].clone();
+	assert_eq!(paused["borrowing_paused"], "PriceDeviation", "{paused}");
+	let (code, refused) =
+		cli_raw(&node, Some("//Charlie"), "in-block", &["lend", "liquidate", "//Bob"]);
+	assert_eq!(code, 1, "{refused}");
+	assert!(
+		is_chain_error(&refused, "LoanHealthy"),
+		"one block's price is not the TWAP: {refused}"
+	);
+	// Liquidatable once 20 × TWAP × 65% < the debt: a TWAP below about 61.5.
+	wait_long(&node, "Bob's loan to become unhealthy", || {
+		let health = &status("//Bob")["position"]["health_factor"];
+		health.is_string() && units(health) < UNIT
+	});
+
+	// Charlie liquidates half the debt (the close factor) for collateral plus 8%.
+	let charlie_before = balance(&node, "//Charlie");
+	let before = status("//Bob");
+	let debt_before = units(&before["position"]["debt"]);
+	let liquidated = cli_final(&node, Some("//Charlie"), &["lend", "liquidate", "//Bob"]);
+	let fields = &event(&liquidated, "Lending", "Liquidated")["fields"];
+	let (repaid, seized) = (number(&fields["repaid"]), number(&fields["collateral"]));
+	let twap = number(&fields["price"]);
+	assert_eq!((units(&liquidated["repaid"]), units(&liquidated["collateral"])), (repaid, seized));
+	// Half the debt, within the interest of the blocks between the reading and the liquidation.
+	assert!(repaid * 2 >= debt_before && repaid * 2 <= debt_before + UNIT, "{liquidated}");
+	// Collateral worth the repaid HASH plus 8% at the TWAP (price is 18-decimal fixed point).
+	let expected = repaid * 108 / 100 * 1_000_000_000_000_000_000 / twap;
+	assert!(seized.abs_diff(expected) <= 1, "{seized} vs {expected}: {liquidated}");
+	let charlie_after = balance(&node, "//Charlie");
+	assert_eq!(
+		units(&charlie_after["hash"]["free"]),
+		units(&charlie_before["hash"]["free"]) - repaid - fee(&liquidated)
+	);
+	assert_eq!(
+		units(&charlie_after["diem"]["free"]),
+		units(&charlie_before["diem"]["free"]) + seized
+	);
+	let after = status("//Bob");
+	let position = &after["position"];
+	assert_eq!(units(&position["collateral"]), 20 * UNIT - seized, "{after}");
+	let market = &after["market"];
+	// The books add up: what Bob owes is what the market lent; what the market holds and is
+	// owed covers what it owes Alice and the reserve.
+	assert_eq!(units(&market["borrowed"]).abs_diff(units(&position["debt"])) <= 1, true, "{after}");
+	assert_eq!(units(&market["collateral"]), 20 * UNIT - seized, "{after}");
+	assert_eq!(units(&market["bad_debt"]), 0, "{after}");
+	let alice = status("//Alice");
+	assert!(units(&alice["position"]["supplied"]) >= 5_000 * UNIT, "{alice}");
+	assert!(
+		units(&market["liquidity"]) + units(&market["borrowed"])
+			>= units(&alice["position"]["supplied"]) + units(&market["reserve"]),
+		"{after}"
+	);
+
+	drop(rpc);
+	let status = node.stop();
+	assert!(status.success(), "node did not shut down cleanly: {status}");
+}
+
+/// Polls until `done` holds, failing after five minutes: a TWAP window and its interval on the
+/// dev chain take up to 150 seconds.
+fn wait_long(node: &Node, what: &str, mut done: impl FnMut() -> bool) {
+	let limit = Duration::from_secs(300);
+	let deadline = Instant::now() + limit;
+	while !done() {
+		if Instant::now() > deadline {
+			node.fail(format!("{what}: not within {limit:?}"));
+		}
+		std::thread::sleep(Duration::from_secs(3));
+	}
+}

@@ -2,7 +2,8 @@
 //! approvals, DEX swaps and liquidity, compute staking, minting and burning, the ledger's
 //! payments, credit staking,
 //! spenders, operators and voucher redemption with real signatures, the market's offers and
-//! credit leases, governance calls through
+//! credit leases, the lending market's supply, collateral, loans and liquidations, governance
+//! calls through
 //! sudo, referenda and votes on every track, committee motions, safe mode and call pauses,
 //! preimages, proxies, batches and multisig. Arguments are drawn from the fuzzer's accounts and from
 //! amounts at the edges ([`Input::amount`]), so that most calls are meaningful and some are not.
@@ -77,8 +78,9 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 		|input: &mut Input| -> Option<diem_runtime::Address> { account(input).map(Into::into) };
 	let sudo =
 		|call: RuntimeCall| RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) });
+	use pallet_lending::Call as Lending;
 	use pallet_market::Call as Market;
-	Some(match input.choice(66)? {
+	Some(match input.choice(74)? {
 		0 => RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
 			dest: address(input)?,
 			value: input.amount()?,
@@ -381,6 +383,20 @@ pub fn call(input: &mut Input, accounts: &Accounts, depth: u8) -> Option<Runtime
 			ident: pausable_call(input)?,
 		})),
 		65 => RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes: memo(input)? }),
+		66 => RuntimeCall::Lending(Lending::supply { amount: input.amount()? }),
+		67 => RuntimeCall::Lending(Lending::withdraw { amount: input.amount()? }),
+		68 => RuntimeCall::Lending(Lending::deposit_collateral { amount: input.amount()? }),
+		69 => RuntimeCall::Lending(Lending::withdraw_collateral { amount: input.amount()? }),
+		70 => RuntimeCall::Lending(Lending::borrow { amount: input.amount()? }),
+		71 => RuntimeCall::Lending(Lending::repay { amount: input.amount()? }),
+		72 => RuntimeCall::Lending(Lending::liquidate {
+			borrower: account(input)?,
+			max_repay: input.amount()?,
+		}),
+		73 => sudo(RuntimeCall::Lending(Lending::withdraw_reserve {
+			amount: input.amount()?,
+			to: account(input)?,
+		})),
 		// A nesting call past the depth limit: a remark instead.
 		_ => RuntimeCall::System(frame_system::Call::remark { remark: memo(input)? }),
 	})

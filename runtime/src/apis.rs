@@ -9,7 +9,8 @@
 //! quotes, the curve's state, positions), `DiemMarketApi` (what DIEM costs minted and bought),
 //! `DiemLedgerApi` (DIEM balance breakdown) and `InferenceCreditsApi` (epochs, credit
 //! allowances, operators, the bytes a voucher signs) and `MarketApi` (operators' offers cheapest
-//! first, the lease book, an account's leases).
+//! first, the lease book, an account's leases); `LendingApi` (the lending market's books, rates
+//! and oracle, an account's position and health).
 //!
 //! DEX: the SDK's `AssetConversionApi` (swap quotes with and without the fee, pool reserves),
 //! over `NativeOrWithId<u32>` asset kinds (`Native` is HASH, `WithId(100)` DIEM).
@@ -363,6 +364,16 @@ impl_runtime_apis! {
 
 		fn account_leases(who: AccountId) -> pallet_market::AccountLeasesView<AccountId> {
 			Market::account_leases(&who)
+		}
+	}
+
+	impl pallet_lending::runtime_api::LendingApi<Block, AccountId> for Runtime {
+		fn market() -> Option<pallet_lending::MarketView> {
+			crate::Lending::market_view()
+		}
+
+		fn position(who: AccountId) -> pallet_lending::PositionView {
+			crate::Lending::position_view(&who)
 		}
 	}
 

@@ -29,6 +29,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_diem_ledger, DiemLedger]
 	[pallet_inference_credits, InferenceCredits]
 	[pallet_market, Market]
+	[pallet_lending, Lending]
 	[pallet_validator_set, ValidatorSet]
 );
 

@@ -25,8 +25,9 @@
 
 use crate::{
 	configs::assets::DiemOwner, AccountId, AssetsConfig, BalancesConfig, BlockNumber,
-	ComputeStakingConfig, DiemConfig, InferenceCreditsConfig, OriginsConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, TechnicalMembershipConfig, ValidatorSetConfig,
+	ComputeStakingConfig, DiemConfig, InferenceCreditsConfig, LendingConfig, OriginsConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, TechnicalMembershipConfig,
+	ValidatorSetConfig,
 };
 use alloc::{string::String, vec, vec::Vec};
 use diem_primitives::{
@@ -170,6 +171,10 @@ pub fn genesis_patch(
 		},
 		origins: OriginsConfig { fast_tracks: governance.fast_tracks },
 		compute_staking: ComputeStakingConfig { params: Some(staking), stakers },
+		// The lending market opens at genesis; fast presets average the price over minutes.
+		lending: LendingConfig {
+			params: Some(crate::configs::lending::market_params(governance.fast_tracks)),
+		},
 		assets: AssetsConfig {
 			assets: vec![(diem::ASSET_ID, DiemOwner::get(), true, diem::EXISTENTIAL_DEPOSIT)],
 			metadata: vec![(

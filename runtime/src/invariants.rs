@@ -6,8 +6,8 @@
 //!   invariant) is exactly what accounts, pools and credit stakes hold;
 //! - every hold of every account, HASH and DIEM, is one that a pallet's records account for,
 //!   with the amount those records say: compute staking's ledger, the credits pallet's stake,
-//!   spenders and operator bond, the session key deposit, the market's offer deposits, the
-//!   preimage deposits of noted preimages. A hold nobody accounts for (or of a
+//!   spenders and operator bond, the session key deposit, the market's offer deposits, lending's
+//!   DIEM collateral, the preimage deposits of noted preimages. A hold nobody accounts for (or of a
 //!   reason on the wrong token) is a broken invariant. Each pallet's own `do_try_state` checks
 //!   the other direction, from its records to the holds;
 //! - every DEX pool's account holds its reserves: at least the minimum balance of both assets
@@ -53,6 +53,7 @@ pub fn check_all() -> Result<(), TryRuntimeError> {
 	Diem::do_try_state()?;
 	InferenceCredits::do_try_state()?;
 	crate::Market::do_try_state()?;
+	crate::Lending::do_try_state()?;
 	ValidatorSet::do_try_state()?;
 	check_issuance()?;
 	check_holds()?;
@@ -199,6 +200,7 @@ fn hash_hold_on_record(
 		}
 		// Safe mode and committee motions take no deposits here (only governance enters safe
 		// mode; the committee's motions are free).
+		RuntimeHoldReason::Lending(_) => Err("lending collateral held in HASH"),
 		RuntimeHoldReason::SafeMode(_) => Err("a safe-mode deposit"),
 		RuntimeHoldReason::TechnicalCommittee(_) => Err("a committee motion deposit"),
 	}
@@ -239,6 +241,11 @@ fn diem_hold_on_record(
 			pallet_inference_credits::CreditStakes::<Runtime>::get(who)
 				.map(|stake| stake.held())
 				.ok_or("a credit-stake hold without a stake")
+		}
+		RuntimeHoldReason::Lending(pallet_lending::HoldReason::Collateral) => {
+			Ok(pallet_lending::Loans::<Runtime>::get(who)
+				.map(|loan| loan.collateral)
+				.unwrap_or_default())
 		}
 		RuntimeHoldReason::ComputeStaking(_)
 		| RuntimeHoldReason::Session(_)

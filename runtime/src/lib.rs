@@ -101,7 +101,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 113,
+	spec_version: 114,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -118,7 +118,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("diem"),
 	impl_name: Cow::Borrowed("diem-node"),
 	authoring_version: 1,
-	spec_version: 114,
+	spec_version: 115,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -238,6 +238,8 @@ mod runtime {
 	pub type InferenceCredits = pallet_inference_credits;
 	#[runtime::pallet_index(34)]
 	pub type Market = pallet_market;
+	#[runtime::pallet_index(35)]
+	pub type Lending = pallet_lending;
 
 	// Governance by HASH holders: 40..=49.
 	#[runtime::pallet_index(40)]

@@ -7,6 +7,7 @@ mod dex;
 mod diem;
 mod gov;
 mod hash;
+mod lend;
 mod market;
 mod operator;
 mod validator;
@@ -43,6 +44,7 @@ pub async fn run(cli: Cli) -> Result<Output, Error> {
 		Command::Credits(command) => credits::run(&mut ctx, command).await,
 		Command::Operator(command) => operator::run(&mut ctx, command).await,
 		Command::Market(command) => market::run(&mut ctx, command).await,
+		Command::Lend(command) => lend::run(&mut ctx, command).await,
 		Command::Validator(command) => validator::run(&mut ctx, command).await,
 		Command::Gov(command) => gov::run(&mut ctx, command).await,
 		Command::Admin(command) => admin(&mut ctx, command).await,

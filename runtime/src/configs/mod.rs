@@ -10,6 +10,7 @@ pub mod governance;
 mod grandpa;
 pub mod inference_credits;
 pub mod ledger;
+pub mod lending;
 pub mod market;
 mod multisig;
 pub mod proxy;

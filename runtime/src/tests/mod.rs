@@ -11,6 +11,7 @@ mod dex;
 mod docs;
 mod governance;
 mod invariants;
+mod lending;
 mod market;
 mod proxy;
 mod validators;
@@ -112,11 +113,11 @@ fn development_preset_has_one_validator_and_funded_dev_accounts() {
 			6 * DEV_GENESIS_STAKE - locked
 		);
 		// Issuance is exactly what genesis handed out: the endowments plus the existential
-		// deposits that keep the staking reward pot and the operator pool alive, less the
-		// burned setup fee of the HASH/DIEM pool.
+		// deposits that keep the staking reward pot, the operator pool and the lending market's
+		// account alive, less the burned setup fee of the HASH/DIEM pool.
 		assert_eq!(
 			Balances::total_issuance(),
-			DEV_ENDOWMENT * 12 + 2 * EXISTENTIAL_DEPOSIT - crate::configs::dex::PoolSetupFee::get()
+			DEV_ENDOWMENT * 12 + 3 * EXISTENTIAL_DEPOSIT - crate::configs::dex::PoolSetupFee::get()
 		);
 		assert!(ComputeStaking::do_try_state().is_ok());
 	});
