@@ -7,11 +7,11 @@
 use super::*;
 
 use frame_benchmarking::v2::*;
-use frame_support::traits::Get;
+use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use polkadot_sdk::{
 	frame_benchmarking, frame_support, frame_system,
-	sp_runtime::{FixedPointNumber, FixedU128, Permill, SaturatedConversion},
+	sp_runtime::{FixedU128, Permill, SaturatedConversion},
 };
 
 const SEED: u32 = 0;
