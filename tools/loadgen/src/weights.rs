@@ -102,6 +102,19 @@ pub fn report() -> Result<()> {
 			"HASH/DIEM swap".into(),
 			1.0,
 		)?,
+		weigh(
+			vec![RuntimeCall::Lending(pallet_lending::Call::borrow { amount })],
+			"lending borrow".into(),
+			1.0,
+		)?,
+		weigh(
+			vec![RuntimeCall::Lending(pallet_lending::Call::liquidate {
+				borrower: receiver.clone(),
+				max_repay: amount,
+			})],
+			"lending liquidate".into(),
+			1.0,
+		)?,
 	];
 	let payer = Account::from_uri("//Alice//load//2")?;
 	for batch in [16u32, 64, 256] {
