@@ -1106,7 +1106,7 @@ fn a_loan_against_diem_is_liquidated_when_the_twap_falls_through_the_cli() {
 	let market = &after["market"];
 	// The books add up: what Bob owes is what the market lent; what the market holds and is
 	// owed covers what it owes Alice and the reserve.
-	assert_eq!(units(&market["borrowed"]).abs_diff(units(&position["debt"])) <= 1, true, "{after}");
+	assert!(units(&market["borrowed"]).abs_diff(units(&position["debt"])) <= 1, "{after}");
 	assert_eq!(units(&market["collateral"]), 20 * UNIT - seized, "{after}");
 	assert_eq!(units(&market["bad_debt"]), 0, "{after}");
 	let alice = status("//Alice");

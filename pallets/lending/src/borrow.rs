@@ -1,6 +1,6 @@
 //! The borrowers' side: collateral in and out, borrow and repay.
 
-use crate::{asset, math, oracle, pallet::*, Loan, MarketParams, MarketState, Price};
+use crate::{asset, math, pallet::*, Loan, MarketParams, MarketState, Price};
 use diem_primitives::Balance;
 use polkadot_sdk::{
 	frame_support::ensure,
@@ -88,7 +88,7 @@ impl<T: Config> Pallet<T> {
 		let borrowed = Self::borrowed(&state)?;
 		ensure!(borrowed <= params.borrow_cap, Error::<T>::BorrowCapReached);
 		ensure!(
-			borrowed <= oracle::pool_share(pool_hash, params.max_borrow_of_pool),
+			borrowed <= params.max_borrow_of_pool.mul_floor(pool_hash),
 			Error::<T>::PoolBorrowCapReached
 		);
 		asset::pay_out::<T>(who, amount)?;

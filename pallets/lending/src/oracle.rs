@@ -5,7 +5,7 @@ use crate::{math, pallet::*, MarketParams, Observation, OracleState, PoolReserve
 use diem_primitives::Balance;
 use polkadot_sdk::{
 	frame_support::traits::Get,
-	sp_runtime::{traits::Saturating, FixedU128, Permill, Rounding},
+	sp_runtime::{traits::Saturating, FixedU128, Rounding},
 };
 
 /// The pool now: its price (HASH per DIEM) and its HASH; `None` without a pool or if either
@@ -60,8 +60,12 @@ impl<T: Config> Pallet<T> {
 	/// The TWAP over `window` blocks at block `now`: from the newest observation at least a
 	/// window old to now.
 	pub fn twap(window: u32, now: u32) -> Result<Price, Error<T>> {
-		let oracle = Oracle::<T>::get();
-		let cumulative = cumulative_at(&oracle, now).ok_or(Error::<T>::NoPrice)?;
+		Self::twap_of(&Oracle::<T>::get(), window, now)
+	}
+
+	/// [`Self::twap`] of an accumulator already read.
+	fn twap_of(oracle: &OracleState, window: u32, now: u32) -> Result<Price, Error<T>> {
+		let cumulative = cumulative_at(oracle, now).ok_or(Error::<T>::NoPrice)?;
 		let target = now.checked_sub(window).ok_or(Error::<T>::OracleNotReady)?;
 		let at = target.saturating_sub(target % T::ObservationInterval::get().max(1));
 		let then = Observations::<T>::get(Self::slot_of(at))
@@ -76,8 +80,9 @@ impl<T: Config> Pallet<T> {
 
 	/// The TWAP, if the ring spans the window and the last reading is fresh.
 	pub(crate) fn fresh_twap(params: &MarketParams, now: u32) -> Result<Price, Error<T>> {
-		let last = Oracle::<T>::get().last_update.ok_or(Error::<T>::NoPrice)?;
-		let twap = Self::twap(params.oracle_window, now)?;
+		let oracle = Oracle::<T>::get();
+		let last = oracle.last_update.ok_or(Error::<T>::NoPrice)?;
+		let twap = Self::twap_of(&oracle, params.oracle_window, now)?;
 		if now.saturating_sub(last) > params.max_oracle_age {
 			return Err(Error::<T>::OracleStale);
 		}
@@ -108,9 +113,4 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn liquidation_price(params: &MarketParams, now: u32) -> Result<Price, Error<T>> {
 		Self::fresh_twap(params, now)
 	}
-}
-
-/// `share` of the pool's HASH, rounded down.
-pub(crate) fn pool_share(pool_hash: Balance, share: Permill) -> Balance {
-	share.mul_floor(pool_hash)
 }
