@@ -2,7 +2,9 @@
 # Runs the whole test suite: the pallets' benchmarks (as tests, in their mock runtimes), then
 # runtime and pallet unit tests, doc tests, and the end-to-end tests that start real diem-node
 # processes (dev chain, two- and four-validator networks with faults, validator-set changes
-# and a runtime upgrade, the CLI lifecycle) on loopback ports. Exits non-zero if anything fails; the output ends with cargo test's summary.
+# and a runtime upgrade, the CLI lifecycle) on loopback ports; and the web app's tests
+# (scripts/test-web.sh: unit tests, headless Chromium against a dev node, the docs' JavaScript
+# and Python examples). Exits non-zero if anything fails; the output ends with cargo test's summary.
 #
 # Extra arguments go to the workspace `cargo test` only (e.g. `./scripts/test.sh -p diem-runtime`).
 set -euo pipefail
@@ -26,6 +28,11 @@ fi
 # The figures of docs/economics.md must be what the curve code prints.
 if [ "$#" -eq 0 ]; then
 	"$REPO_ROOT/scripts/economics.sh" --check || status=1
+fi
+# The web app (unit tests, then headless Chromium against a dev node): needs the node binary.
+if [ "$#" -eq 0 ]; then
+	build_node
+	"$REPO_ROOT/scripts/test-web.sh" || status=1
 fi
 # --no-fail-fast: run every test binary, so one failure does not hide others.
 cargo test --workspace --profile "$PROFILE" --locked --no-fail-fast "$@" || status=1

@@ -348,6 +348,12 @@ impl_runtime_apis! {
 		) -> Vec<u8> {
 			InferenceCredits::voucher_signing_bytes(terms, wrapping)
 		}
+
+		fn voucher_payload(
+			terms: diem_primitives::voucher::VoucherTerms,
+		) -> diem_primitives::voucher::VoucherPayload {
+			InferenceCredits::voucher_payload(terms)
+		}
 	}
 
 	impl pallet_market::runtime_api::MarketApi<Block, AccountId> for Runtime {

@@ -5,10 +5,13 @@
 
 use crate::{CreditState, EpochClock, OperatorState};
 use codec::Codec;
-use diem_primitives::voucher::{PayloadWrapping, VoucherTerms};
+use diem_primitives::voucher::{PayloadWrapping, VoucherPayload, VoucherTerms};
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Epochs, credit allowances, operators and the voucher format.
+	///
+	/// Version 2 adds `voucher_payload`.
+	#[api_version(2)]
 	pub trait InferenceCreditsApi<AccountId>
 	where
 		AccountId: Codec,
@@ -26,5 +29,11 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 			terms: VoucherTerms,
 			wrapping: PayloadWrapping,
 		) -> alloc::vec::Vec<u8>;
+		/// The message a voucher's signer signs, as a typed struct: its SCALE encoding is the
+		/// `Raw` signing bytes. A client that decodes the answer with the metadata's type and
+		/// encodes it again (`payload.toU8a()` in polkadot.js) holds the message by construction,
+		/// with no length prefix to strip.
+		#[api_version(2)]
+		fn voucher_payload(terms: VoucherTerms) -> VoucherPayload;
 	}
 }

@@ -6,7 +6,7 @@ use crate::{
 	SpenderState,
 };
 use alloc::vec::Vec;
-use diem_primitives::voucher::{PayloadWrapping, VoucherTerms};
+use diem_primitives::voucher::{PayloadWrapping, VoucherPayload, VoucherTerms};
 
 impl<T: Config> Pallet<T> {
 	/// The epoch clock.
@@ -83,6 +83,12 @@ impl<T: Config> Pallet<T> {
 
 	/// The exact bytes a voucher's signer signs on this chain.
 	pub fn voucher_signing_bytes(terms: VoucherTerms, wrapping: PayloadWrapping) -> Vec<u8> {
-		terms.payload(Self::genesis_hash()).signing_bytes(wrapping)
+		Self::voucher_payload(terms).signing_bytes(wrapping)
+	}
+
+	/// The message a voucher's signer signs on this chain; its SCALE encoding is the `Raw`
+	/// signing bytes.
+	pub fn voucher_payload(terms: VoucherTerms) -> VoucherPayload {
+		terms.payload(Self::genesis_hash())
 	}
 }

@@ -1,6 +1,7 @@
 //! The runtime-API views.
 
 use super::*;
+use codec::Encode;
 
 #[test]
 fn the_runtime_api_gives_the_bytes_a_voucher_signs() {
@@ -15,6 +16,22 @@ fn the_runtime_api_gives_the_bytes_a_voucher_signs() {
 		let bytes = Credits::voucher_signing_bytes(terms, PayloadWrapping::Bytes);
 		let payload = VoucherPayload::new(genesis(), 7, operator(), alice(), bob(), 42);
 		assert_eq!(bytes, payload.signing_bytes(PayloadWrapping::Bytes));
+	});
+}
+
+#[test]
+fn the_typed_payload_encodes_to_the_raw_signing_bytes() {
+	ExtBuilder.build_and_execute(|| {
+		let terms = diem_primitives::voucher::VoucherTerms {
+			epoch: 9,
+			operator: operator(),
+			payer: alice(),
+			signer: alice(),
+			cumulative: 5 * UNIT,
+		};
+		let payload = Credits::voucher_payload(terms.clone());
+		assert_eq!(payload.genesis_hash, genesis());
+		assert_eq!(payload.encode(), Credits::voucher_signing_bytes(terms, PayloadWrapping::Raw));
 	});
 }
 
