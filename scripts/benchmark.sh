@@ -15,10 +15,11 @@
 # pallet; ONLY=overhead or ONLY=storage limits `base` to one of its two parts.
 #
 # Run it after changing a call's logic or storage, or on the reference machine before a release,
-# and commit the result. It builds a second diem-node with `--features runtime-benchmarks`
-# (same profile and target dir, so only the crates the feature touches are rebuilt, ~25 min the
-# first time) and keeps it apart from the node the tests use. STEPS and REPEAT (default 50, 20)
-# trade precision for time.
+# and commit the result. It builds diem-node with `--features runtime-benchmarks` in the
+# `production` profile, the build validators run (PROFILE_OF_BENCH=ci for a quick look on the
+# test build; ~35 min the first time), and keeps it apart from the plain node. Every file it
+# writes says in its header which build measured it. STEPS and REPEAT (default 50, 20) trade
+# precision for time.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -36,7 +37,17 @@ ours | sdk | base | all) ;;
 	;;
 esac
 
-build_bench_node
+BENCH_PROFILE="${PROFILE_OF_BENCH:-$PRODUCTION_PROFILE}"
+build_bench_node "$BENCH_PROFILE"
+BENCH_BIN="$(bench_bin "$BENCH_PROFILE")"
+
+# After the first line of every generated file: which build of the node measured it.
+BUILD_NOTE="//! Benchmarked on diem-node built with the \`$BENCH_PROFILE\` cargo profile"
+if [ "$BENCH_PROFILE" = "$PRODUCTION_PROFILE" ]; then BUILD_NOTE="$BUILD_NOTE (the build validators run)"; fi
+mark_build() { # mark_build FILE
+	awk -v note="$BUILD_NOTE." 'NR == 1 { print; print "//!"; print note; next } { print }' "$1" >"$1.tmp"
+	mv "$1.tmp" "$1"
+}
 
 # The pallets the runtime benchmarks, as the benchmark node lists them. One of ours (a crate
 # under pallets/ with that package name) writes its crate's weights.rs; a polkadot-sdk pallet
@@ -63,9 +74,14 @@ run_pallet() { # run_pallet PALLET TEMPLATE OUTPUT
 	local chain=dev
 	if [ "$1" = pallet_referenda ]; then chain=production; fi
 	echo "benchmark: $1 (chain $chain) -> $3"
+	local stamp
+	stamp="$(mktemp)"
 	"$BENCH_BIN" benchmark pallet --chain "$chain" --pallet "$1" --extrinsic '*' \
 		--steps "$STEPS" --repeat "$REPEAT" --wasm-execution compiled \
 		--template "$2" --output "$3"
+	# An SDK pallet's output is a directory: mark the file the run wrote in it.
+	find "$3" -name '*.rs' -newer "$stamp" | while read -r file; do mark_build "$file"; done
+	rm -f "$stamp"
 }
 
 mkdir -p runtime/src/weights
@@ -132,6 +148,7 @@ parameter_types! {
 		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(${extrinsic_ns}), 0);
 }
 RUST
+		mark_build runtime/src/weights/overhead.rs
 		rm -rf "$raw"
 		raw=""
 	fi
@@ -157,6 +174,7 @@ RUST
 		"$BENCH_BIN" benchmark storage --chain "$state/spec.json" --base-path "$state/db" \
 			--database paritydb --state-version 1 --batch-size 100 --metric p99 \
 			--template-path "$TEMPLATES/storage.hbs" --weight-path runtime/src/weights/
+		mark_build runtime/src/weights/paritydb_weights.rs
 	fi
 fi
 echo "benchmark: done; review with 'git diff' and commit"

@@ -59,6 +59,12 @@ rustup show >/dev/null || fail "rustup could not install the toolchain/targets o
 rustup target list --installed | grep -qx wasm32v1-none ||
 	rustup target add wasm32v1-none || fail "could not add the wasm32v1-none target"
 
+# cargo-nextest runs the test suite (scripts/test.sh); the machine's toolchain usually has it.
+if ! cargo nextest --version >/dev/null 2>&1; then
+	step "installing cargo-nextest"
+	cargo install --locked cargo-nextest >/dev/null || fail "cargo install cargo-nextest failed (is crates.io reachable?)"
+fi
+
 # The app's npm packages, exactly as package-lock.json pins them; again only when the lock file
 # changed since the last install.
 step "web app packages (npm ci in web/)"

@@ -4,9 +4,10 @@
 # processes (dev chain, two- and four-validator networks with faults, validator-set changes
 # and a runtime upgrade, the CLI lifecycle) on loopback ports; and the web app's tests
 # (scripts/test-web.sh: unit tests, headless Chromium against a dev node, the docs' JavaScript
-# and Python examples). Exits non-zero if anything fails; the output ends with cargo test's summary.
+# and Python examples). Exits non-zero if anything fails; the output ends with cargo-nextest's summary.
 #
-# Extra arguments go to the workspace `cargo test` only (e.g. `./scripts/test.sh -p diem-runtime`).
+# Extra arguments go to the workspace `cargo nextest run` only (e.g. `./scripts/test.sh -p diem-runtime`,
+# or a filter: `./scripts/test.sh -E 'binary(lifecycle)'`).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -34,6 +35,12 @@ if [ "$#" -eq 0 ]; then
 	build_node
 	"$REPO_ROOT/scripts/test-web.sh" || status=1
 fi
-# --no-fail-fast: run every test binary, so one failure does not hide others.
-cargo test --workspace --profile "$PROFILE" --locked --no-fail-fast "$@" || status=1
+# Doc tests (nextest does not run them), then every other test under cargo-nextest: each test
+# in its own process, tests of all binaries side by side (.config/nextest.toml), so the
+# end-to-end tests that wait on blocks overlap. --no-fail-fast: one failure hides no other.
+# The output ends with nextest's summary.
+if [ "$#" -eq 0 ]; then
+	cargo test --workspace --doc --profile "$PROFILE" --locked --no-fail-fast || status=1
+fi
+cargo nextest run --workspace --cargo-profile "$PROFILE" --locked --no-fail-fast "$@" || status=1
 exit "$status"

@@ -42,6 +42,9 @@ enum Command {
 	Blocks(blocks::BlocksArgs),
 	/// Prints what the runtime charges per unit of each load (call, extensions, base).
 	Weights,
+	/// Prints two or more runs side by side (`scripts/bench-throughput.sh --compare`): rates,
+	/// import time per unit and per block, and their ratios to the first run.
+	Compare(blocks::CompareArgs),
 }
 
 #[derive(clap::Args)]
@@ -88,6 +91,7 @@ async fn main() {
 		Command::Run(args) => run(args).await,
 		Command::Blocks(args) => blocks::report(&args),
 		Command::Weights => weights::report(),
+		Command::Compare(args) => blocks::compare(&args),
 	};
 	if let Err(e) = result {
 		eprintln!("diem-loadgen: {e}");
