@@ -10,7 +10,14 @@
 #   scripts/measure.sh tests               # wall time of scripts/test.sh
 #   scripts/measure.sh size                # size of the diem-node binary
 #   scripts/measure.sh memory [BLOCKS]     # RSS of a dev node after BLOCKS blocks (default 100)
-#   scripts/measure.sh all                 # everything except build-cold
+#   scripts/measure.sh ci                  # CI from a fresh clone of HEAD with the warm
+#                                          # dependency cache (the persistent target dir):
+#                                          # wall time of .ci/run (goal: 15 minutes)
+#   scripts/measure.sh first-run           # the README's first command on a fresh clone with
+#                                          # an empty target dir: wall time until the dev chain
+#                                          # has produced a block (goal: 40 minutes)
+#   scripts/measure.sh goals               # ci, then first-run
+#   scripts/measure.sh all                 # size, build-warm, tests, memory
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -91,17 +98,67 @@ memory() {
 	rm -f "$log"
 }
 
+# A clone of HEAD in a temporary directory (the committed tree, nothing of the working tree).
+fresh_clone() {
+	local dir
+	dir="$(mktemp -d /tmp/diem-measure-clone.XXXXXX)"
+	git clone --quiet "$REPO_ROOT" "$dir/repo" || fail "git clone failed"
+	echo "$dir"
+}
+
+ci_run() {
+	local dir start
+	dir="$(fresh_clone)"
+	trap 'rm -rf "'"$dir"'"' RETURN
+	start="$(now)"
+	(cd "$dir/repo" && ./.ci/run) >"$dir/ci.log" 2>&1 || {
+		cp "$dir/ci.log" /tmp/diem-measure-ci.log
+		fail "CI failed after $(elapsed "$start"), see /tmp/diem-measure-ci.log"
+	}
+	echo "measure: CI from a fresh clone, warm dependency cache ($CARGO_TARGET_DIR): $(elapsed "$start")"
+	tail -1 "$dir/ci.log"
+}
+
+first_run() {
+	local dir start port pid best=0
+	dir="$(fresh_clone)"
+	port="$(free_port)"
+	start="$(now)"
+	# An empty target dir: every crate is compiled, as on a fresh machine whose packages
+	# (protoc, clang, Chromium, the npm and Python packages) setup.sh finds or installs.
+	(cd "$dir/repo" && CARGO_TARGET_DIR="$dir/target" DIEM_WEB_PORT="$(free_port)" \
+		./scripts/dev-node.sh --rpc-port "$port" --no-prometheus) >"$dir/run.log" 2>&1 &
+	pid=$!
+	MEASURED_RUN_PID=$pid
+	MEASURED_RUN_DIR=$dir
+	# Job control is on (the caller's `set -m`): the job is its own process group, so this stops
+	# dev-node.sh, the node and the app's server together.
+	trap 'kill -- -"$MEASURED_RUN_PID" 2>/dev/null; sleep 2; rm -rf "$MEASURED_RUN_DIR"' EXIT
+	while [ "$best" -lt 1 ]; do
+		kill -0 "$pid" 2>/dev/null || { cp "$dir/run.log" /tmp/diem-measure-first-run.log; fail "dev-node.sh exited, see /tmp/diem-measure-first-run.log"; }
+		sleep 10
+		best="$(block_number "$port" 2>/dev/null || echo 0)"
+	done
+	echo "measure: README's first command (scripts/dev-node.sh) on a fresh clone, empty target dir, $(nproc) cores, until block #1: $(elapsed "$start")"
+}
+
 case "${1:-}" in
 build-cold) build_cold ;;
 build-warm) build_warm "${2:-}" ;;
 tests) tests ;;
 size) size ;;
 memory) memory "${2:-}" ;;
+ci) ci_run ;;
+first-run) (set -m; first_run) ;;
+goals)
+	ci_run
+	(set -m; first_run)
+	;;
 all)
 	size
 	build_warm
 	tests
 	memory
 	;;
-*) fail "usage: $0 build-cold | build-warm [FILE] | tests | size | memory [BLOCKS] | all" ;;
+*) fail "usage: $0 build-cold | build-warm [FILE] | tests | size | memory [BLOCKS] | ci | first-run | goals | all" ;;
 esac
